@@ -1,0 +1,1 @@
+"""Text preprocessing: normalisation, placeholders, personal-data detection."""
