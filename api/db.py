@@ -1,0 +1,102 @@
+"""Engine, sessions (one per request) and schema migration for the service."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+from pathlib import Path
+
+from flask import Flask, current_app, g
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 15, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        return engine
+    # pre_ping: a restarted database costs one failed check, not a failed request.
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, pool_timeout=10)
+
+
+def init_app(app: Flask) -> None:
+    engine = make_engine(app.config["DATABASE_URL"])
+    app.extensions["triage.engine"] = engine
+    app.extensions["triage.sessionmaker"] = sessionmaker(engine, expire_on_commit=False)
+    app.teardown_appcontext(_close_session)
+
+
+def session() -> Session:
+    """The request's session, opened on first use and closed at teardown."""
+    if "db_session" not in g:
+        g.db_session = current_app.extensions["triage.sessionmaker"]()
+    return g.db_session
+
+
+def _close_session(_exc=None) -> None:
+    s = g.pop("db_session", None)
+    if s is not None:
+        s.close()
+
+
+def alembic_config(url: str):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(url), revision)
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config(str(engine.url)))
+    with engine.connect() as conn:
+        current = set(MigrationContext.configure(conn).get_current_heads())
+    return current != set(script.get_heads())
+
+
+@contextlib.contextmanager
+def file_lock(path: Path):
+    """Serialise first-start migration between gunicorn workers sharing an instance folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def prepare_database(app: Flask) -> None:
+    """Migrate (if AUTO_MIGRATE) and load reference data into empty tables."""
+    from api.services.reference import seed_reference_data
+
+    engine = app.extensions["triage.engine"]
+    with file_lock(Path(app.instance_path) / "migrate.lock"):
+        if app.config["AUTO_MIGRATE"] and needs_upgrade(engine):
+            log.info("upgrading database schema")
+            upgrade(str(engine.url.render_as_string(hide_password=False)))
+        if inspect(engine).has_table("agency"):
+            with app.extensions["triage.sessionmaker"]() as s:
+                seed_reference_data(s)
