@@ -1,0 +1,67 @@
+"""The triage service: `create_app()` builds the Flask application.
+
+Production: `gunicorn -w 4 -b 0.0.0.0:8000 'api:create_app()'` (run `triage db upgrade` first for
+PostgreSQL; set PROMETHEUS_MULTIPROC_DIR to an empty directory so /metrics adds up all workers).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from flask import Flask
+
+log = logging.getLogger(__name__)
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    from api import config, db, errors, metrics
+    from api.deadlines import DeadlinePolicy, WorkingCalendar
+    from api.openapi import build_spec
+    from api.validation import SchemaValidator
+
+    test_config = dict(test_config or {})
+    instance_path = test_config.pop("INSTANCE_PATH", None) or os.environ.get("TRIAGE_INSTANCE_PATH")
+    app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.from_mapping(config.from_env(app.instance_path))
+    app.config.from_mapping(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config.secret_key(app.instance_path, os.environ)
+    app.json.sort_keys = False
+    log.info("starting with %s", config.describe(app.config))
+
+    db.init_app(app)
+    db.prepare_database(app)
+
+    calendar = WorkingCalendar(app.config["TIMEZONE"], app.config["HOLIDAYS"])
+    app.extensions["triage.deadlines"] = DeadlinePolicy(calendar, app.config["VERIFY_DAYS"])
+    app.extensions["triage.model"] = app.config.get("MODEL_HOLDER") or _load_model(app.config["MODEL_PATH"])
+    spec = build_spec(app.config)
+    app.extensions["triage.openapi"] = spec
+    app.extensions["triage.validator"] = SchemaValidator(spec)
+
+    errors.register(app)
+    metrics.init_app(app)
+    from api.v1 import bp as api_v1
+    from api.v1 import operations
+
+    app.register_blueprint(api_v1)
+    # Probes and scrapers expect these at the root as well.
+    app.add_url_rule("/healthz", "healthz", operations.healthz)
+    app.add_url_rule("/readyz", "readyz", operations.readyz)
+    app.add_url_rule("/metrics", "metrics", operations.metrics_view)
+    return app
+
+
+def _load_model(path: str):
+    """Load the bundle; if that fails the service still starts (intake stores, readyz says 503)."""
+    from api.model_holder import ModelHolder
+
+    holder = ModelHolder()
+    try:
+        holder.load(path)
+    except Exception as exc:
+        holder.last_error = f"{path}: {exc}"
+        log.error("model not loaded from %s: %s", path, exc)
+    return holder

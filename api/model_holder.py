@@ -1,0 +1,70 @@
+"""The loaded model, shared by the request threads of one process.
+
+Readers take a reference to an immutable `Loaded` snapshot, so swapping in another bundle
+(issue 6) never disturbs a classification in flight.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+class ModelUnavailable(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Loaded:
+    suggester: object
+    bundle: object
+    path: Path
+
+    @property
+    def name(self) -> str:
+        return self.bundle.name
+
+    @property
+    def version(self) -> str:
+        return self.bundle.version
+
+
+class ModelHolder:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._loaded: Loaded | None = None
+        self.last_error: str | None = None
+
+    @property
+    def current(self) -> Loaded | None:
+        return self._loaded
+
+    def load(self, path) -> Loaded:
+        """Load a bundle and make it current; on failure the previous model keeps serving."""
+        from triage.bundle import load_bundle
+        from triage.suggest import Suggester
+
+        try:
+            bundle = load_bundle(path)
+            loaded = Loaded(Suggester(bundle), bundle, Path(path).resolve())
+        except Exception as exc:
+            self.last_error = str(exc)
+            raise
+        self.swap(loaded)
+        return loaded
+
+    def swap(self, loaded: Loaded) -> None:
+        with self._lock:
+            self._loaded = loaded
+            self.last_error = None
+        log.info("model %s (%s) is active", loaded.name, loaded.version)
+
+    def suggest(self, texts: list[str], titles: list[str | None] | None = None):
+        loaded = self._loaded
+        if loaded is None:
+            raise ModelUnavailable(self.last_error or "no model is loaded")
+        return loaded, loaded.suggester.suggest(texts, titles=titles)

@@ -1,0 +1,75 @@
+"""API keys and user accounts (used by the CLI and the admin side)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from werkzeug.security import generate_password_hash
+
+from api.auth import hash_key, new_key
+from api.models import ROLES, ApiKey, User, utcnow
+from api.services.errors import Conflict, Invalid, NotFound
+from api.services.reference import agency_by_code
+
+MIN_PASSWORD = 8
+
+
+def create_key(s: Session, name: str) -> tuple[ApiKey, str]:
+    """A new key; the plain key is returned once and only its sha256 is stored."""
+    if s.scalar(select(ApiKey).where(ApiKey.name == name)):
+        raise Conflict(f"an API key named {name!r} exists", "duplicate_name")
+    key, prefix = new_key()
+    row = ApiKey(name=name, key_hash=hash_key(key), prefix=prefix)
+    s.add(row)
+    s.commit()
+    return row, key
+
+
+def list_keys(s: Session) -> list[ApiKey]:
+    return list(s.scalars(select(ApiKey).order_by(ApiKey.name)))
+
+
+def revoke_key(s: Session, name: str) -> ApiKey:
+    row = s.scalar(select(ApiKey).where(ApiKey.name == name))
+    if row is None:
+        raise NotFound(f"no API key named {name!r}")
+    if row.revoked_at is None:
+        row.revoked_at = utcnow()
+        s.commit()
+    return row
+
+
+def create_user(s: Session, username: str, password: str, role: str, agency_code: str | None = None) -> User:
+    if role not in ROLES:
+        raise Invalid(f"role must be one of {', '.join(ROLES)}")
+    if len(password) < MIN_PASSWORD:
+        raise Invalid(f"password must have at least {MIN_PASSWORD} characters")
+    agency = None
+    if role == "agency_officer":
+        if not agency_code:
+            raise Invalid("an agency_officer needs --agency CODE")
+        agency = agency_by_code(s, agency_code)
+        if agency is None:
+            raise Invalid(f"no agency {agency_code!r}")
+    elif agency_code:
+        raise Invalid("only agency_officer accounts belong to an agency")
+    if s.scalar(select(User).where(User.username == username)):
+        raise Conflict(f"user {username!r} exists", "duplicate_name")
+    user = User(username=username, password_hash=generate_password_hash(password), role=role,
+                agency_id=agency.id if agency else None)
+    s.add(user)
+    s.commit()
+    return user
+
+
+def list_users(s: Session) -> list[User]:
+    return list(s.scalars(select(User).order_by(User.username)))
+
+
+def deactivate_user(s: Session, username: str) -> User:
+    user = s.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise NotFound(f"no user {username!r}")
+    user.active = False
+    s.commit()
+    return user

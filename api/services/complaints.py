@@ -1,0 +1,116 @@
+"""Reading complaints: one by tracking id, and filtered pages with keyset pagination."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from api import access
+from api.models import Agency, Complaint, Disposition, FollowUp, utcnow
+from api.principal import Principal
+from api.services.errors import Invalid, NotFound
+
+
+def get_complaint(s: Session, tracking_id: str, p: Principal) -> Complaint:
+    """The complaint if the principal may see it; 404 otherwise (existence is not revealed)."""
+    c = s.scalar(
+        select(Complaint)
+        .where(Complaint.tracking_id == tracking_id)
+        .options(
+            selectinload(Complaint.agency),
+            selectinload(Complaint.contact),
+            selectinload(Complaint.suggestions),
+            selectinload(Complaint.dispositions).selectinload(Disposition.agency),
+            selectinload(Complaint.followups).selectinload(FollowUp.agency),
+            selectinload(Complaint.events),
+        )
+    )
+    if c is None or not access.may_see(c, p):
+        raise NotFound(f"no complaint {tracking_id!r}")
+    return c
+
+
+@dataclass
+class Filters:
+    statuses: list[str] | None = None
+    agency: str | None = None
+    band: str | None = None
+    overdue: bool | None = None
+    received_from: dt.datetime | None = None
+    received_to: dt.datetime | None = None
+    sort: str = "-received_at"
+    limit: int = 50
+    cursor: str | None = None
+
+
+def parse_instant(value: str, field: str, tz) -> dt.datetime:
+    """ISO date (midnight local time) or date-time (UTC if no offset)."""
+    try:
+        if len(value) == 10:
+            return dt.datetime.combine(dt.date.fromisoformat(value), dt.time(), tzinfo=tz)
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise Invalid(f"{field}: {value!r} is not an ISO date or date-time", "validation_error",
+                      [{"field": field, "code": "format"}]) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+SORTS = {
+    "-received_at": (Complaint.received_at, True),
+    "received_at": (Complaint.received_at, False),
+    "due_at": (Complaint.due_at, False),
+}
+
+
+def _encode_cursor(value: dt.datetime, id_: int) -> str:
+    return base64.urlsafe_b64encode(f"{value.isoformat()}|{id_}".encode()).decode()
+
+
+def _decode_cursor(cursor: str) -> tuple[dt.datetime, int]:
+    try:
+        stamp, id_ = base64.urlsafe_b64decode(cursor.encode()).decode().split("|")
+        return dt.datetime.fromisoformat(stamp), int(id_)
+    except Exception:
+        raise Invalid("cursor: not a cursor returned by this API", "validation_error",
+                      [{"field": "cursor", "code": "format"}]) from None
+
+
+def list_complaints(s: Session, p: Principal, f: Filters, now: dt.datetime | None = None):
+    """A page of complaints and the cursor of the next page (None at the end)."""
+    now = now or utcnow()
+    column, descending = SORTS[f.sort]
+    stmt = access.scope(select(Complaint).options(selectinload(Complaint.agency)), p)
+    if f.statuses:
+        stmt = stmt.where(Complaint.status.in_(f.statuses))
+    if f.agency:
+        stmt = stmt.join(Agency, Complaint.agency_id == Agency.id).where(Agency.code == f.agency)
+    if f.band:
+        stmt = stmt.where(Complaint.band == f.band)
+    if f.overdue is True:
+        stmt = stmt.where(Complaint.due_at < now)
+    elif f.overdue is False:
+        stmt = stmt.where(or_(Complaint.due_at.is_(None), Complaint.due_at >= now))
+    if f.received_from:
+        stmt = stmt.where(Complaint.received_at >= f.received_from)
+    if f.received_to:
+        stmt = stmt.where(Complaint.received_at < f.received_to)
+    if f.sort == "due_at":
+        stmt = stmt.where(Complaint.due_at.is_not(None))
+    if f.cursor:
+        value, last_id = _decode_cursor(f.cursor)
+        if descending:
+            stmt = stmt.where(or_(column < value, and_(column == value, Complaint.id < last_id)))
+        else:
+            stmt = stmt.where(or_(column > value, and_(column == value, Complaint.id > last_id)))
+    order = (column.desc(), Complaint.id.desc()) if descending else (column.asc(), Complaint.id.asc())
+    rows = list(s.scalars(stmt.order_by(*order).limit(f.limit + 1)))
+    next_cursor = None
+    if len(rows) > f.limit:
+        rows = rows[: f.limit]
+        last = rows[-1]
+        next_cursor = _encode_cursor(getattr(last, column.key), last.id)
+    return rows, next_cursor

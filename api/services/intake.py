@@ -1,0 +1,130 @@
+"""Intake: a complaint, its reporter contact and its suggestion are stored in one transaction.
+
+The model runs before the transaction opens (no lock held during inference). If it fails the
+complaint is stored anyway, status `received` without a suggestion, for a human to handle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from api import metrics
+from api.deadlines import DeadlinePolicy
+from api.model_holder import ModelHolder
+from api.models import Complaint, Event, ReporterContact, Suggestion, utcnow
+from api.principal import SYSTEM, Principal
+from api.services.classify import classify
+from api.services.errors import Conflict
+from api.workflow import Status
+
+log = logging.getLogger(__name__)
+# No 0/O, 1/I/L: tracking ids are read out over the phone.
+TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+@dataclass
+class IntakeResult:
+    complaint: Complaint
+    created: bool  # False: replay of an earlier request with the same Idempotency-Key
+
+
+def new_tracking_id() -> str:
+    return "LPR-" + "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(8))
+
+
+def request_hash(data: dict) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def _replay(s: Session, scoped_key: str, digest: str) -> IntakeResult | None:
+    existing = s.scalar(select(Complaint).where(Complaint.idempotency_key == scoped_key))
+    if existing is None:
+        return None
+    if existing.request_hash != digest:
+        raise Conflict("this Idempotency-Key was used with a different body", "idempotency_conflict",
+                       {"tracking_id": existing.tracking_id})
+    return IntakeResult(existing, created=False)
+
+
+def store_suggestion(s: Session, c: Complaint, payload: dict) -> Suggestion:
+    agency = payload.get("agency") or {}
+    candidates = agency.get("candidates") or []
+    hoax = (payload.get("hoax") or {}).get("probability")
+    sug = Suggestion(
+        complaint=c,
+        model_name=payload["model"]["name"],
+        model_version=payload["model"]["version"],
+        payload=payload,
+        agency_band=agency.get("band"),
+        top_agency=candidates[0]["label"] if candidates else None,
+        hoax_probability=hoax,
+    )
+    s.add(sug)
+    c.band, c.suggested_agency, c.hoax_probability = sug.agency_band, sug.top_agency, hoax
+    return sug
+
+
+def intake(
+    s: Session,
+    data: dict,
+    *,
+    principal: Principal,
+    holder: ModelHolder,
+    deadlines: DeadlinePolicy,
+    idempotency_key: str | None = None,
+) -> IntakeResult:
+    digest = request_hash(data)
+    scoped_key = f"{principal.kind}:{principal.id}:{idempotency_key}" if idempotency_key else None
+    if scoped_key and (replay := _replay(s, scoped_key, digest)):
+        metrics.INTAKE.labels(replay.complaint.channel, "replayed").inc()
+        return replay
+
+    channel = data.get("channel") or ("api" if principal.role == SYSTEM else "web")
+    payload = None
+    try:
+        [payload] = classify(holder, [{"text": data["text"], "title": data.get("title")}], source="intake")
+    except Exception:
+        # Nothing accepted is lost: store it for a human, without a suggestion.
+        log.exception("classification failed during intake; storing the complaint without a suggestion")
+
+    now = utcnow()
+    c = Complaint(
+        tracking_id=new_tracking_id(),
+        title=data.get("title"),
+        text=data["text"],
+        channel=channel,
+        confidentiality=data.get("confidentiality") or "public",
+        status=Status.RECEIVED.value,
+        received_at=now,
+        verify_due=deadlines.verify_due(now),
+        idempotency_key=scoped_key,
+        request_hash=digest,
+        submitted_by=principal.actor,
+    )
+    c.due_at = c.verify_due
+    s.add(c)
+    reporter = data.get("reporter")
+    if reporter and any(reporter.values()):
+        s.add(ReporterContact(complaint=c, **reporter))
+    if payload is not None:
+        store_suggestion(s, c, payload)
+    c.events.append(Event(type="received", from_status=None, to_status=c.status, actor=principal.actor,
+                data={"channel": channel, "classified": payload is not None}, at=now))
+    try:
+        s.commit()
+    except IntegrityError:
+        # A concurrent retry with the same key won the race: answer as a replay.
+        s.rollback()
+        if scoped_key and (replay := _replay(s, scoped_key, digest)):
+            return replay
+        raise
+    metrics.INTAKE.labels(channel, "classified" if payload is not None else "unclassified").inc()
+    return IntakeResult(c, created=True)

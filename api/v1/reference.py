@@ -1,0 +1,58 @@
+"""The agency directory and the model bundles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from flask import current_app, jsonify
+from sqlalchemy import select
+
+from api import auth, db
+from api.models import Agency
+from api.principal import SYSTEM
+from api.v1 import bp, context
+
+ANY_ROLE = ("verifier", "admin", "data_scientist", "agency_officer", SYSTEM)
+
+
+@bp.get("/agencies")
+@auth.roles(*ANY_ROLE)
+def agencies():
+    rows = db.session().scalars(select(Agency).order_by(Agency.code))
+    return jsonify(items=[
+        {"code": a.code, "name": a.name, "aliases": a.aliases or [], "parent": a.parent, "kind": a.kind,
+         "deadline_days": a.deadline_days, "active": a.active}
+        for a in rows
+    ])
+
+
+def _bundle_dirs(models_dir: Path) -> list[Path]:
+    if not models_dir.is_dir():
+        return []
+    return sorted(p for p in models_dir.iterdir() if (p / "bundle.json").is_file())
+
+
+@bp.get("/models")
+@auth.roles("verifier", "admin", "data_scientist", SYSTEM)
+def models():
+    loaded = context.holder().current
+    active = loaded.path if loaded else None
+    dirs = _bundle_dirs(Path(current_app.config["MODELS_DIR"]))
+    if loaded and loaded.path not in {d.resolve() for d in dirs}:
+        dirs.append(loaded.path)  # TRIAGE_MODEL may point outside the models directory
+    items = []
+    for d in dirs:
+        try:
+            meta = json.loads((d / "bundle.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            meta = {"error": f"unreadable bundle.json: {exc}"}
+        items.append({
+            "name": meta.get("name", d.name),
+            "path": str(d),
+            "version": meta.get("version"),
+            "active": d.resolve() == active,
+            "metrics": meta.get("metrics"),
+            "meta": meta,
+        })
+    return jsonify(items=items)

@@ -1,0 +1,98 @@
+"""JSON shapes of complaints, filtered by what the caller may see (api.access)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from api import access, workflow
+from api.models import Complaint, utcnow
+from api.principal import Principal
+
+
+def iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat().replace("+00:00", "Z") if value else None
+
+
+def summary(c: Complaint, p: Principal, now: dt.datetime | None = None) -> dict:
+    now = now or utcnow()
+    see_text = access.may_see_text(c, p)
+    return {
+        "id": c.id,
+        "tracking_id": c.tracking_id,
+        "title": c.title if see_text else None,
+        "channel": c.channel,
+        "confidentiality": c.confidentiality,
+        "status": c.status,
+        "status_label": workflow.label(c.status),
+        "agency": c.agency.code if c.agency else None,
+        "band": c.band,
+        "suggested_agency": c.suggested_agency,
+        "hoax_probability": c.hoax_probability,
+        "received_at": iso(c.received_at),
+        "verify_due": iso(c.verify_due),
+        "followup_due": iso(c.followup_due),
+        "due_at": iso(c.due_at),
+        "overdue": bool(c.due_at and c.due_at < now),
+        "redacted": not see_text,
+        "version": c.version_id,
+    }
+
+
+def suggestion_row(sug) -> dict:
+    return {"id": sug.id, "created_at": iso(sug.created_at), **sug.payload}
+
+
+def detail(c: Complaint, p: Principal) -> dict:
+    from triage.text import pii
+
+    out = summary(c, p)
+    if access.may_see_text(c, p):
+        spans = pii.detect(c.text)
+        out.update(text=c.text, pii=[_span(sp) for sp in spans], masked_text=pii.mask(c.text, spans))
+    else:
+        out.update(text=None, pii=None, masked_text=None)
+    contact = c.contact if access.may_see_contact(c, p) else None
+    out["reporter"] = (
+        {k: getattr(contact, k) for k in ("name", "phone", "email", "address")} if contact else None
+    )
+    out["suggestion"] = suggestion_row(c.suggestions[-1]) if c.suggestions else None
+    out["suggestions"] = [suggestion_row(s) for s in c.suggestions]
+    out["dispositions"] = [
+        {"id": d.id, "action": d.action, "agency": d.agency.code if d.agency else None, "reason": d.reason,
+         "suggestion_id": d.suggestion_id, "user": d.user, "created_at": iso(d.created_at)}
+        for d in c.dispositions
+    ]
+    out["followups"] = [
+        {"id": f.id, "agency": f.agency.code, "status": f.status, "text": f.text, "user": f.user,
+         "created_at": iso(f.created_at)}
+        for f in c.followups
+    ]
+    out["history"] = [
+        {"type": e.type, "from_status": e.from_status, "to_status": e.to_status,
+         "to_label": workflow.label(e.to_status) if e.to_status else None, "actor": e.actor,
+         "data": _event_data(e.data, out["redacted"]), "at": iso(e.at)}
+        for e in c.events
+    ]
+    return out
+
+
+def _event_data(data: dict, redacted: bool) -> dict:
+    return {k: v for k, v in (data or {}).items() if not (redacted and k == "reason")}
+
+
+def _span(sp) -> dict:
+    if hasattr(sp, "to_dict"):
+        return sp.to_dict()
+    return {"kind": sp.kind, "start": sp.start, "end": sp.end}
+
+
+def created(c: Complaint) -> dict:
+    return {
+        "id": c.id,
+        "tracking_id": c.tracking_id,
+        "status": c.status,
+        "status_label": workflow.label(c.status),
+        "received_at": iso(c.received_at),
+        "verify_due": iso(c.verify_due),
+        "suggestion": c.suggestions[0].payload if c.suggestions else None,
+    }

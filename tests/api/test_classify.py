@@ -1,0 +1,45 @@
+"""POST /classify: one report or a batch, nothing stored."""
+
+from sqlalchemy import func, select
+
+from api.models import Complaint
+
+
+def test_classify_one(client, api_key, db_session):
+    resp = client.post("/api/v1/classify", json={"text": "Jalan berlubang di depan sekolah", "title": "Jalan"},
+                       headers=api_key)
+    assert resp.status_code == 200
+    s = resp.json["suggestion"]
+    assert s["agency"]["band"] in ("auto", "review", "manual")
+    probs = [c["probability"] for c in s["agency"]["candidates"]]
+    assert probs == sorted(probs, reverse=True)
+    assert 0.0 <= s["hoax"]["probability"] <= 1.0
+    assert db_session.scalar(select(func.count()).select_from(Complaint)) == 0
+
+
+def test_classify_batch_keeps_order(client, scientist):
+    items = [{"text": "Sampah menumpuk di pasar"}, {"text": "Lampu jalan mati", "title": None}]
+    resp = client.post("/api/v1/classify", json={"items": items}, headers=scientist)
+    assert resp.status_code == 200
+    assert len(resp.json["suggestions"]) == 2
+    single = client.post("/api/v1/classify", json=items[1], headers=scientist).json["suggestion"]
+    assert resp.json["suggestions"][1]["agency"] == single["agency"]
+
+
+def test_batch_over_the_limit_is_413(client, api_key, app):
+    limit = app.config["BATCH_LIMIT"]
+    resp = client.post("/api/v1/classify", json={"items": [{"text": "x"}] * (limit + 1)}, headers=api_key)
+    assert resp.status_code == 413
+    assert resp.json["error"]["code"] == "batch_too_large"
+    assert resp.json["error"]["details"]["limit"] == limit
+
+
+def test_text_and_items_together_is_422(client, api_key):
+    resp = client.post("/api/v1/classify", json={"text": "a", "items": [{"text": "b"}]}, headers=api_key)
+    assert resp.status_code == 422
+    assert "either" in resp.json["error"]["message"]
+
+
+def test_empty_batch_is_422(client, api_key):
+    resp = client.post("/api/v1/classify", json={"items": []}, headers=api_key)
+    assert resp.status_code == 422
