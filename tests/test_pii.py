@@ -167,7 +167,14 @@ def test_plate_found(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["ada di 2 rumah", "rumah blok B 12 bocor", "RT 03 RW 05", "kelas A 3", "UU 23 tahun 2014", "diskon 50 %"],
+    [
+        "ada di 2 rumah",
+        "rumah blok B 12 bocor",
+        "RT 03 RW 05",
+        "kelas A 3",
+        "UU 23 tahun 2014",
+        "diskon 50 %",
+    ],
 )
 def test_plate_not_found(text):
     assert values(text, "PLAT") == []
@@ -231,7 +238,9 @@ def test_name_not_found(text):
 def test_mask_keeps_ordinary_numbers():
     text = "Saya di RT 03/RW 05, km 12, tahun 2024, bayar Rp 150.000, hp 0812-3456-7890."
     assert mask(text) == "Saya di RT 03/RW 05, km 12, tahun 2024, bayar Rp 150.000, hp [TELEPON]."
-    assert mask(text, style="model") == "Saya di RT 03/RW 05, km 12, tahun 2024, bayar Rp 150.000, hp _telepon_."
+    assert (
+        mask(text, style="model") == "Saya di RT 03/RW 05, km 12, tahun 2024, bayar Rp 150.000, hp _telepon_."
+    )
 
 
 MASK_CASES = [
@@ -287,3 +296,34 @@ def test_confidentiality_anonymous_and_public():
     level, reason = suggest_confidentiality("Nama saya Budi, hp 081234567890, lampu jalan mati")
     assert level == "anonymous" and "telepon" in reason
     assert suggest_confidentiality("Lampu jalan di RT 03 mati sejak 2024") == ("public", None)
+
+
+# ------------------------------------------------------------------ cases seen in real complaint text
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        ("lapor di call center 08001234567 24 Agt 2022", "TELEPON", ["08001234567"]),
+        ("jalan di belakang jln A5 RT 03/RW 05 rusak", "PLAT", []),
+        ("kotak P3K dan kantor DP5A", "PLAT", []),
+        ("rumah alm.org tua saya", "URL", []),
+        ("jalan di situ.info dari warga", "URL", []),
+        ("peserta BPJS Mandiri dengan nomor 0001234567890", "REKENING", []),
+        ("pembayaran dari bank jatim th 2017-2022", "REKENING", []),
+        ("mohon dicek nggeh pak. Tapi yang lebih urgent", "NAMA", []),
+        ("masjid An Nur di depan gang", "NAMA", []),
+        ("selamat siang mas dan mbak Admin", "NAMA", []),
+        ("Nama saya Moch. Safii warga Rungkut", "NAMA", ["Moch. Safii"]),
+        ("kampus saya, UNESA, mewajibkan bayar", "NAMA", []),
+        ("Saya, Lestari, sudah lapor 3 kali", "NAMA", ["Lestari"]),
+    ],
+)
+def test_real_text_regressions(text, kind, expected):
+    assert values(text, kind) == expected
+
+
+def test_repeated_name_is_masked_everywhere():
+    text = "nama saya Wahyu Hidayat. Kemarin Wahyu Hidayat ditolak di loket."
+    assert [s.value for s in detect(text)] == ["Wahyu Hidayat", "Wahyu Hidayat"]
+    assert "Wahyu" not in mask(text)

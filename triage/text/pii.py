@@ -50,7 +50,8 @@ _NIK_RE = re.compile(
     r"(?:\d{16}"
     r"|\d{4}([ .-])\d{4}\1\d{4}\1\d{4}"
     r"|\d{6}([ .-])\d{6}\2\d{4}"
-    r"|\d{2}([ .])\d{2}\3\d{2}\3\d{6}\3\d{4})"
+    r"|\d{2}([ .])\d{2}\3\d{2}\3\d{6}\3\d{4}"
+    r"|\d{2,6}(?:\.\d{2,6}){2,7})"
     r"(?!\w)(?![.,/-]\d)(?! \d{1,4}(?![\w.,]))"
 )
 # "NIK", "KK", "KTP", "kartu keluarga" shortly before a 16-digit number: accept it as NIK even
@@ -94,8 +95,12 @@ _REK_RE = re.compile(
     r"(?P<fill>[^\d\n]{0,30}?)"
     r"(?<![\d])(?P<num>\d(?:[ -]?\d){7,15})(?![\d.,]\d)(?!\d)(?![\w])"
 )
-_REK_FILL_BAD = re.compile(r"\b(?:nik|kk|ktp|hp|wa|telp|telepon|tlp|hub|rp|idr|tgl|tanggal|tahun|thn)\b|rp\.?\s*$", _I)
-_DATE_LIKE = re.compile(r"^\d{1,2}[-/ ]\d{1,2}[-/ ]\d{2,4}$")
+_REK_FILL_BAD = re.compile(
+    r"\b(?:nik|kk|ktp|hp|wa|telp|telepon|tlp|hub|rp|idr|tgl|tanggal|tahun|thn|th|periode|sejak|bpjs)\b|rp\.?\s*$",
+    _I,
+)
+_DATE_LIKE = re.compile(r"^(?:\d{1,2}[-/ ]\d{1,2}[-/ ]\d{2,4}|(?:19|20)\d\d ?- ?(?:19|20)\d\d)$")
+_REK_NOT_AFTER = re.compile(r"\b(?:bpjs|jkn|kis|peserta|kelas)\s*$", _I)
 
 
 def _find_rekening(text: str) -> Iterable[tuple[str, int, int]]:
@@ -103,9 +108,13 @@ def _find_rekening(text: str) -> Iterable[tuple[str, int, int]]:
         num = m.group("num")
         if _REK_FILL_BAD.search(m.group("fill")) or _DATE_LIKE.match(num):
             continue
+        if _REK_NOT_AFTER.search(text[max(0, m.start() - 12) : m.start()]):  # "BPJS Mandiri"
+            continue
         # a mobile number after a bank name ("BRI 0812...") is still a phone number
-        if re.match(r"0?8\d", num) and len(re.sub(r"\D", "", num)) <= 13 and not re.search(
-            r"rek|norek", m.group(0)[: m.start("fill") - m.start()], _I
+        if (
+            re.match(r"0?8\d", num)
+            and len(re.sub(r"\D", "", num)) <= 13
+            and not re.search(r"rek|norek", m.group(0)[: m.start("fill") - m.start()], _I)
         ):
             continue
         yield "REKENING", m.start("num"), m.end("num")
@@ -117,7 +126,7 @@ def _find_rekening(text: str) -> Iterable[tuple[str, int, int]]:
 _PHONE_MOBILE_RE = re.compile(
     r"(?<![\w+])(?<!\d[.,/-])"
     r"(?:\+62[ .-]?|\+?62[ .-]?|\(\+?62\)[ .-]?|0)8\d{1,3}"
-    r"(?:[ .-]?\d{2,5}){1,4}"
+    r"(?:[.-]?\d{2,5}| \d{3,5}){1,4}"
     r"(?![\w])(?![.,-]\d)"
 )
 _PHONE_LANDLINE_RE = re.compile(
@@ -133,7 +142,11 @@ def _digits(s: str) -> int:
 
 
 def _trim_phone(value: str, lo: int, hi: int) -> str | None:
-    """Drop trailing short groups ("... 7890 5 kali") until the digit count is plausible."""
+    """Drop trailing groups ("081234567890 2024") until the digit count is plausible."""
+    # a complete contiguous number is not continued by a space-separated group
+    first = re.match(r"[+(]*\d+\)?", value)
+    if first and _digits(first.group()) >= lo and value[first.end() : first.end() + 1] == " ":
+        value = value[: first.end()]
     while True:
         n = _digits(value)
         if lo <= n <= hi:
@@ -171,7 +184,16 @@ _EMAIL_RE = re.compile(
 _TLDS = r"com|net|org|id|ly|io|info|biz|co|me|gov|edu|xyz|site|online|my|sg"
 _URL_RE = re.compile(
     r"(?:(?<![\w])(?i:https?://|www\.)[^\s<>\"'\]\[{}|\\^`]{1,2000}"
-    r"|(?<![\w@.-])(?:[a-z0-9][a-z0-9-]{0,62}\.){1,5}(?:" + _TLDS + r")(?![\w-])(?:/[^\s<>\"']{0,2000})?)"
+    r"|(?<![\w@.-])(?:[a-z0-9][a-z0-9-]{0,62}\.){1,5}(?:" + _TLDS + r")(?![\w-])(?:/[^\s<>\"']{0,2000})?"
+    # a few more TLDs only when a path follows: youtu.be/xyz, goo.gl/abc, lnkd.in/x
+    r"|(?<![\w@.-])(?:[a-z0-9][a-z0-9-]{0,62}\.){1,5}(?:be|gl|in|tv|us|uk|ai|app|dev|page|link|to|cc|ws)"
+    r"/[^\s<>\"']{1,2000})"
+)
+
+
+_ABBREVIATIONS = frozenset(
+    "alm almh dll dsb dst yg no tgl jl jln kel kec kab sdh blm org tsb ybs dr pd utk dgn krn thn bln gg rt rw "
+    "bpk ibu sy kmi kami ttd hp wa telp situ sini sana".split()
 )
 
 
@@ -190,6 +212,10 @@ def _find_url(text: str) -> Iterable[tuple[str, int, int]]:
         while v.endswith(")") and v.count(")") > v.count("("):
             v = v[:-1]
         if v.lower() in {"www.", "http://", "https://"} or len(v) < 4:
+            continue
+        # "alm.org tua", "dll.com": an abbreviation and a full stop without a space, not a domain
+        head, _, tail = v.partition(".")
+        if "/" not in v and ":" not in v and tail.count(".") == 0 and head.lower() in _ABBREVIATIONS:
             continue
         yield "URL", m.start(), m.start() + len(v)
 
@@ -216,6 +242,7 @@ _PLATE_NOT_AFTER = re.compile(
     r"loket|pintu|gedung|gd|jalur|zona|sektor|tahap|unit|tower|lajur|ukuran|nomor\s+rumah)\.?\s*)$",
     _I,
 )
+_PLATE_UPPER_SUFFIX_STOP = frozenset("RT RW KM NO GG JL KEL KEC".split())
 _PLATE_SUFFIX_STOP = frozenset(
     "di ke dan yg yang itu ini ada dgn sdh lagi pak bu ya jg juga tsb dr dari utk untuk pd pada "
     "sudah tak tdk dah nya mau kok sih deh kan lho".split()
@@ -237,6 +264,10 @@ def _find_plate(text: str) -> Iterable[tuple[str, int, int]]:
             continue
         if not suf:  # "B 1234" alone is too ambiguous without a context word ("blok B 12")
             continue
+        if len(m.group("num")) < 3 and m.end("reg") == m.start("num"):  # "P3K", "DP5A", "A5 RT"
+            continue
+        if suf in _PLATE_UPPER_SUFFIX_STOP:
+            continue
         if _PLATE_NOT_AFTER.search(text[max(0, m.start() - 20) : m.start()]):
             continue
         yield "PLAT", m.start(), m.end()
@@ -250,15 +281,19 @@ _NAME_TRIGGER_RE = re.compile(
     r"(?<![\w.-])(?=[nsabdpimkogcl])"
     r"(?:\bnama\s+(?:saya|sy|aku|lengkap(?:\s+saya)?|pelapor|anak\s+saya|suami\s+saya|istri\s+saya|ibu\s+saya|"
     r"ayah\s+saya|bapak\s+saya)(?:\s+(?:adalah|ialah|yaitu))?"
-    r"|\bnama\s*:|\b(?:saya|sy|aku)\s+bernama|\bbernama|\batas\s+nama|(?<![\w.-])a\.?\s?n\.|(?<![\w.-])an\.|\ba/n\b"
+    r"|\bnama\s*:|\b(?:saya|sy|aku)\s+bernama(?:\s+lengkap)?|\bbernama(?:\s+lengkap)?"
+    r"|\b(?:pengirim|pelapor|pengadu|penerima|pemohon)\s*:|\bperkenalkan,?\s+(?:nama\s+)?(?:saya|sy)"
+    r"|(?<![\w.-])(?-i:an)\s(?=\s*[A-Z])|\batas\s+nama|(?<![\w.-])a\.?\s?n\.|(?<![\w.-])an\.|\ba/n\b"
     r"|\bdengan\s+(?:saudara|saudari|sdr|sdri|bapak|ibu|pak|bu)\b\.?"
     r"|\b(?:saudara|saudari|sdr|sdri)\b\.?"
-    r"|\b(?:bapak|ibu|pak|bu|mas|mbak|mba|kak)\b\.?(?=\s+[A-Z])"
+    r"|\b(?:bapak|ibu|pak|bu|bpk|bp|mas|mbak|mba|kak)\b(?=\s+[A-Z])|\bbpk\.(?=\s*[A-Z])"
     r"|\b(?:oknum|petugas|pegawai|guru|dokter|bidan|perawat|kepala\s+desa|kades|lurah|camat)\s+(?:bernama|yang\s+bernama|an\.|a\.n\.)"
     r")\s*[:,]?\s*",
     _I,
 )
-_NAME_WORD = r"(?:[A-Z][a-z'\u2019`-]{1,24}|[A-Z]{2,20}|[A-Z]\.)"
+_NAME_WORD = (
+    r"(?:(?:Moch|Moh|Muh|Mhd|Mochd|Abd|Ach|Hj|Ir|Drs|Dr|St)\.|[A-Z][a-z'\u2019`-]{1,24}|[A-Z]{2,20}|[A-Z]\.)"
+)
 _NAME_RE = re.compile(_NAME_WORD + r"(?: " + _NAME_WORD + r"){0,3}")
 _NAME_STOP = frozenset(
     """warga dari yang yg rt rw di ke dan atau dengan no nomor nik hp wa telp telepon alamat jl jln jalan
@@ -271,17 +306,33 @@ _NAME_STOP = frozenset(
     pak bu bapak ibu mas mbak sdr sdri saudara saudari haji hj h dr drs ir s.h s.pd tuhan allah
     senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
     september oktober november desember yth mohon tolong terima kasih kasih salam assalamualaikum
-    lapor pengaduan laporan kota lama baru kota negara indonesia rp""".split()
+    lapor pengaduan laporan kota lama baru kota negara indonesia rp
+    bri bni bca bsi btn bpd bjb cimb mandiri danamon muamalat bpk bp kak mbak mba
+    dinsos dinkes dishub disdik dispendukcapil dukcapil disnaker bapenda bappeda satpol inspektorat
+    tapi tetapi namun karena kalau jika mohon agar supaya untuk staff pimpin pimpinan ogah admin tim wakil selaku alias beserta""".split()
 )
 # words that are honorific triggers only when followed by a real name; the name itself must
 # then not be a title ("Pak Camat", "Ibu Kota").
-_WEAK_TRIGGER_RE = re.compile(r"^(?:bapak|ibu|pak|bu|mas|mbak|mba|kak)\b", _I)
+_WEAK_TRIGGER_RE = re.compile(r"^(?:bapak|ibu|pak|bu|bpk|bp|mas|mbak|mba|kak)\b", _I)
+
+
+# "Saya, Lestari, sudah lapor ...": a name in apposition, only when closed by a comma
+_APPOSITION_RE = re.compile(r"(?<![\w])(?:saya|sy|aku)\s*,\s*", _I)
+
+
+def _name_triggers(text: str) -> Iterable[tuple[re.Match[str], bool]]:
+    for t in _NAME_TRIGGER_RE.finditer(text):
+        yield t, False
+    for t in _APPOSITION_RE.finditer(text):
+        yield t, True
 
 
 def _find_name(text: str) -> Iterable[tuple[str, int, int]]:
-    for t in _NAME_TRIGGER_RE.finditer(text):
+    for t, apposition in _name_triggers(text):
         m = _NAME_RE.match(text, t.end())
         if not m:
+            continue
+        if apposition and (not text.startswith(",", m.end()) or m.group().isupper()):
             continue
         words = m.group().split(" ")
         kept: list[str] = []
@@ -471,5 +522,8 @@ def suggest_confidentiality(text: str, spans: list[PiiSpan] | None = None) -> tu
     found = [k for k in KINDS if k in _OWN_DATA_KINDS and any(s.kind == k for s in spans)]
     if found:
         labels = ", ".join(_KIND_LABEL[k] for k in found)
-        return "anonymous", f"Laporan memuat data pribadi ({labels}); sarankan identitas pelapor disembunyikan."
+        return (
+            "anonymous",
+            f"Laporan memuat data pribadi ({labels}); sarankan identitas pelapor disembunyikan.",
+        )
     return "public", None

@@ -62,6 +62,15 @@ def human_to_model(text: str) -> str:
 
 
 __all__ = [
-    "KINDS", "HUMAN", "MODEL", "HUMAN_TOKENS", "MODEL_TOKENS", "STYLES", "PLACEHOLDER_RE",
-    "human", "model_token", "placeholder", "human_to_model",
+    "KINDS",
+    "HUMAN",
+    "MODEL",
+    "HUMAN_TOKENS",
+    "MODEL_TOKENS",
+    "STYLES",
+    "PLACEHOLDER_RE",
+    "human",
+    "model_token",
+    "placeholder",
+    "human_to_model",
 ]
