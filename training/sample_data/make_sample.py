@@ -1,0 +1,1260 @@
+"""Generate the shipped sample complaints of the fictional Kabupaten Sukamaju Raya.
+
+Everything here is invented: places, people, phone numbers, NIKs, plates, URLs.
+Deterministic: `python -m training.sample_data.make_sample` rewrites
+`triage/data/sample_complaints.csv` byte-for-byte identically for the same SEED.
+
+Structure: shared pools (places, people, openings/closings, stories), per-agency
+category specs (problems, details, titles, aspirations, questions), hand-written
+reports, hoax material, register/noise functions, and the assembly in `build()`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+SEED = 20240117
+KAB = "Sukamaju Raya"
+OUT = Path(__file__).resolve().parents[2] / "triage" / "data" / "sample_complaints.csv"
+
+# ---------------------------------------------------------------- places
+KECAMATAN = {
+    "KEC_SUKAJADI": ("Sukajadi", ["Sukamekar", "Cilimus", "Babakan Asih", "Mekarwangi", "Sukajadi Kidul"]),
+    "KEC_CIBEUREUM": ("Cibeureum", ["Cibeureum Hilir", "Pasirjati", "Situraja", "Cikadu", "Ciwalen"]),
+    "KEC_NGADIREJO": ("Ngadirejo", ["Ngadirejo Lor", "Sidomulyo", "Wonoasri", "Kedungwaru", "Banyuurip"]),
+    "KEC_KARANGMULYA": ("Karangmulya", ["Karangmulya", "Tegalsari", "Kalibening", "Jatimulyo", "Karanganyar Kulon"]),
+    "KEC_TANJUNGSARI": ("Tanjungsari", ["Tanjungsari Wetan", "Sindanglaya", "Margaluyu", "Pagerwangi", "Cipanas Girang"]),
+}
+DESA = [(k, kec, d) for k, (kec, ds) in KECAMATAN.items() for d in ds]
+JALAN = [
+    "Jl. Raya Sukamaju", "Jl. Pahlawan", "Jl. Veteran", "Jl. Siliwangi", "Jl. Diponegoro", "Jl. Merdeka",
+    "Jl. Ahmad Yani", "Jl. Raya Cibeureum", "Jl. Lingkar Selatan", "Jl. Pasar Baru", "Jl. KH Hasyim Asyari",
+    "Jl. Melati", "Jl. Kenanga", "Jl. Raya Ngadirejo", "Jl. Stasiun", "Jl. Gatot Subroto", "Jl. Sudirman",
+    "Jl. Raya Tanjungsari", "Jl. Karangmulya - Kalibening", "Jl. Cut Nyak Dien", "Jl. Kartini", "Jl. Pramuka",
+    "Jl. Sersan Bajuri", "Jl. Lingkar Utara", "Jl. Raya Situraja", "Jl. Mangga Dua", "Jl. Rajawali",
+    "Jl. Dr. Wahidin", "Jl. Bhayangkara", "Jl. Sindanglaya", "Jl. Pemuda", "Jl. Raya Wonoasri",
+]
+GANG = ["Gg. Mawar", "Gg. Dahlia", "Gg. Masjid", "Gg. Haji Umar", "Gg. Buntu", "Gg. Sawo", "Gg. Kelinci", "Gg. Damai"]
+PERUM = ["Perum Griya Sukamaju Asri", "Perum Bumi Cibeureum Indah", "Perumahan Puri Tegalsari", "Perum Taman Sindanglaya",
+         "Perumnas Ngadirejo", "Perum Graha Mekarwangi", "Komplek Pasirjati Permai"]
+LANDMARK = [
+    "depan masjid Al-Ikhlas", "dekat SDN 2 {desa}", "samping alun-alun", "depan pasar {kec}", "pertigaan dekat indomaret",
+    "dekat jembatan Cikadu", "depan kantor desa {desa}", "belakang terminal", "dekat pom bensin", "perempatan lampu merah",
+    "depan puskesmas {kec}", "dekat makam", "ujung gang", "depan SMPN 1 {kec}", "dekat balai desa", "pinggir sawah",
+    "dekat stasiun", "depan gereja", "samping lapangan bola", "dekat pabrik tekstil", "depan toko bangunan",
+]
+PASAR = ["Pasar Baru Sukamaju", "Pasar Cibeureum", "Pasar Ngadirejo", "Pasar Kalibening", "Pasar Tanjungsari", "Pasar Induk Sukamaju Raya"]
+SUNGAI = ["Sungai Cibeureum", "Kali Bening", "Sungai Cikadu", "Kali Wonoasri", "Sungai Cipanas"]
+SEKOLAH = ["SDN 1 {desa}", "SDN 3 {desa}", "SMPN 2 {kec}", "SMPN 4 Sukamaju Raya", "SMAN 1 {kec}", "SMKN 2 Sukamaju Raya", "MI Al-Hidayah {desa}"]
+
+FIRST = ["Asep", "Dedi", "Siti", "Rina", "Budi", "Sri", "Agus", "Yuni", "Eko", "Wahyu", "Nining", "Ujang", "Cecep", "Tuti",
+         "Slamet", "Joko", "Dewi", "Lilis", "Iwan", "Ratna", "Bambang", "Endang", "Heri", "Nur", "Fitri", "Rizky", "Ayu",
+         "Hendra", "Puspita", "Tatang", "Imas", "Suparman", "Wulan", "Dadang", "Yanti", "Rudi", "Euis", "Teguh", "Lestari",
+         "Fajar", "Aan", "Neneng", "Sugeng", "Kartika", "Dimas", "Mulyani", "Ikhsan", "Susi", "Ahmad", "Ani"]
+LAST = ["Saputra", "Hidayat", "Rahmawati", "Suryana", "Kusnadi", "Wibowo", "Lestari", "Setiawan", "Nurhayati", "Permana",
+        "Gunawan", "Purnomo", "Sulastri", "Maulana", "Handayani", "Supriatna", "Prasetyo", "Kurniawan", "Rohmah", "Sutisna"]
+PLATE_PREFIX = ["B", "D", "E", "Z", "AD", "AA", "F", "T", "H", "R"]
+
+DURASI = ["2 minggu", "3 minggu", "sebulan", "2 bulan", "3 bulan", "hampir setahun", "lebih dari 6 bulan", "seminggu",
+          "5 hari", "4 hari", "berbulan-bulan", "dari tahun lalu", "sejak lebaran", "sejak musim hujan", "10 hari", "2 tahun"]
+
+OPEN_INFORMAL = ["", "", "", "", "min ", "lapor min, ", "pak, ", "assalamualaikum, ", "permisi, ", "selamat pagi, ", "mau lapor ",
+                 "halo admin, ", "tolong pak, ", "punten, ", "nuwun sewu, ", "sore min, ", "mohon maaf mengganggu, ", "ijin lapor, "]
+OPEN_FORMAL = [
+    "Yth. Bapak Bupati {kab},\nDengan hormat, saya {nama}, warga Desa {desa} RT {rt}/RW {rw} Kecamatan {kec}, ingin menyampaikan pengaduan sebagai berikut.",
+    "Kepada Yth. Bapak/Ibu Pimpinan Dinas terkait di Kabupaten {kab}. Dengan hormat, melalui kanal LAPOR ini saya ingin menyampaikan bahwa",
+    "Assalamualaikum wr. wb. Yth. Bapak Bupati. Saya {nama}, tinggal di {desa}, Kec. {kec}. Mohon izin menyampaikan keluhan warga kami.",
+    "Dengan hormat, Bapak/Ibu yang kami hormati. Kami warga RT {rt} RW {rw} Desa {desa} bermaksud melaporkan permasalahan berikut.",
+    "Yth. Admin LAPOR Kabupaten {kab}, perkenalkan nama saya {nama} ({umur} th), warga {desa}.",
+]
+CLOSE_INFORMAL = ["", "", "", " mohon ditindaklanjuti", " tolong segera", " makasih", " trims", " terima kasih min", " mohon segera diperbaiki",
+                  " tlg dicek", " ditunggu responnya", " jangan cuma difoto doang", " hatur nuhun", " matur nuwun", " suwun",
+                  " semoga cepat ditangani", " sudah lapor RT tapi belum ada hasil", " mohon perhatiannya", " thanks"]
+CLOSE_FORMAL = [
+    "Demikian pengaduan ini saya sampaikan. Atas perhatian dan tindak lanjutnya saya ucapkan terima kasih.",
+    "Besar harapan kami agar permasalahan ini segera ditindaklanjuti. Terima kasih.",
+    "Mohon kiranya Bapak/Ibu berkenan menindaklanjuti laporan ini. Hormat saya, {nama}.",
+    "Atas perhatian Bapak/Ibu kami ucapkan terima kasih. Wassalamualaikum wr. wb.",
+    "Demikian, mohon maaf bila ada kata yang kurang berkenan. Terima kasih.",
+]
+CONTACT = [
+    "Bisa hubungi saya di {hp}.", "No HP saya {hp}", "kontak {hp} (WA)", "Email: {email}", "NIK saya {nik}.",
+    "nama saya {nama}, hp {hp}", "Pelapor: {nama}, {hp}", "wa {hp}", "Hubungi {hp} a.n. {nama}",
+]
+HISTORY = [
+    "Sudah pernah kami laporkan ke pak RT dan ke kantor desa tapi katanya harus lewat kabupaten.",
+    "Laporan yang sama sudah saya kirim {dur} lalu tapi sampai sekarang belum ada tindak lanjut.",
+    "Pernah ada petugas datang foto-foto, tapi setelah itu tidak ada kabar lagi.",
+    "Warga sudah swadaya iuran tapi tidak cukup, jadi kami mohon bantuan pemerintah.",
+    "Kata perangkat desa sudah diajukan di musrenbang, tapi sampai sekarang belum terealisasi.",
+    "Sudah viral di grup facebook warga {kec} tapi tetap belum ada respon.",
+    "Waktu kampanye dijanjikan akan diperhatikan, nyatanya sampai sekarang masih begini.",
+    "Saya sudah telepon ke kantornya dua kali tapi tidak diangkat.",
+    "Kemarin sempat dicek petugas, katanya menunggu anggaran tahun depan.",
+    "Ketua RW kami sudah buat surat resmi, tapi belum dibalas.",
+]
+IMPACT = [
+    "Warga sangat dirugikan.", "Anak-anak sekolah yang paling kasihan.", "Kami jadi takut kalau malam.",
+    "Sudah ada korban, jangan tunggu lebih banyak lagi.", "Aktivitas ekonomi warga terganggu.",
+    "Orang tua dan lansia kesulitan.", "Kami bayar pajak tapi pelayanannya begini.", "Warga resah dan mulai emosi.",
+    "Pedagang kecil juga kena dampaknya.", "Ini sudah membahayakan keselamatan.", "Banyak warga mengeluh di grup WA RT.",
+]
+STORY = [
+    "Kemarin sore ibu saya yang sudah sepuh hampir jatuh waktu lewat situ, untung ada tetangga yang menolong.",
+    "Minggu lalu tetangga saya, pak {nama2}, harus izin kerja setengah hari hanya karena masalah ini.",
+    "Saya sendiri sudah tiga kali bolak-balik, ongkos ojek saja sudah habis lebih dari Rp {rp}.",
+    "Anak saya yang kelas {kelas} sampai menangis karena takut, dan saya sebagai orang tua tidak bisa berbuat banyak.",
+    "Waktu itu hujan deras, saya pulang kerja jam sepuluh malam dan kondisinya benar-benar gelap.",
+    "Saya ini buruh harian, kalau satu hari tidak kerja ya tidak makan, jadi mohon dipahami kondisi kami.",
+    "Kami sebenarnya tidak ingin mengeluh, tapi sudah tidak ada jalan lain selain lewat LAPOR ini.",
+    "Di grup WA warga sudah ramai, ada yang mau demo ke kantor desa, tapi saya minta sabar dulu dan lapor lewat jalur resmi.",
+    "Sebagai warga yang taat bayar PBB tiap tahun, saya merasa berhak mendapat pelayanan yang layak.",
+    "Istri saya sedang hamil tua, jadi hal seperti ini sangat mengkhawatirkan bagi keluarga kami.",
+    "Pernah ada mahasiswa KKN yang mendata, katanya akan disampaikan ke dinas, tapi sampai sekarang tidak ada kabar.",
+]
+REQUEST = [
+    "Mohon segera ditindaklanjuti.", "Tolong dicek ke lokasi.", "Kami mohon ada solusi secepatnya.",
+    "Mohon petugas turun langsung.", "Mohon diperhatikan.", "Tolong jangan dibiarkan terus.",
+    "Kami menunggu tindak lanjut dari instansi terkait.", "Mohon kejelasannya.",
+]
+ENGLISH = ["please", "asap", "seriously", "so sad", "no respon at all", "thanks", "btw", "fyi", "really disappointed",
+           "this is not ok", "please fix", "urgent", "anyway"]
+
+# ---------------------------------------------------------------- agency / category specs
+# probs: core problem statements; det: extra details; tit: titles; asp: aspirations (usulan);
+# info: questions (permintaan informasi). Slots are filled by `fill()`.
+SPEC: dict[str, dict[str, dict[str, list[str]]]] = {
+    "DPUPR": {
+        "Jalan Rusak": dict(
+            probs=["jalan di {jalan} rusak parah banyak lubang", "jalan desa {desa} berlubang dan aspalnya mengelupas",
+                   "aspal {jalan} ambles di dekat {landmark}", "jalan penghubung {desa} ke {desa2} hancur tinggal batu",
+                   "lubang besar di tengah jalan {jalan} sedalam kira-kira 30 cm", "jalan kabupaten ruas {desa} - {desa2} rusak sepanjang {km} km",
+                   "jalan rusak di {jalan}, kalau hujan jadi kubangan", "jalan cor di {desa} sudah retak-retak dan pecah",
+                   "jalan baru diaspal {dur} lalu sudah rusak lagi", "jalanan di {jalan} bergelombang parah"],
+            det=["sudah {dur} dibiarkan", "sering ada pengendara motor jatuh", "truk tambang lewat tiap hari", "kalau malam tidak kelihatan lubangnya",
+                 "warga sudah tanam pohon pisang di lubangnya sebagai tanda", "mobil ambulans saja susah lewat", "kualitas aspalnya asal-asalan",
+                 "tambalan kemarin sudah lepas lagi", "anak sekolah harus jalan kaki memutar"],
+            tit=["Jalan rusak parah", "Jalan berlubang di {desa}", "Perbaikan jalan {jalan}", "Jalan ambles", "JALAN RUSAK", "Aspal mengelupas"],
+            asp=["pengaspalan ulang jalan {jalan}", "pelebaran jalan penghubung {desa} - {desa2}", "pembangunan jalan cor di dusun kami",
+                 "jalan {jalan} dibuat lebih tebal karena dilewati truk"],
+            info=["kapan jalan {jalan} akan diperbaiki", "apakah jalan {desa} - {desa2} itu jalan kabupaten atau jalan provinsi",
+                  "berapa anggaran perbaikan jalan di {kec} tahun ini", "siapa kontraktor proyek jalan {jalan} dan berapa lama masa pemeliharaannya"]),
+        "Jembatan": dict(
+            probs=["jembatan di {desa} retak dan lantainya bolong", "jembatan gantung {desa} tali slingnya sudah karatan",
+                   "oprit jembatan dekat {landmark} ambles", "jembatan kayu di dusun {desa} papannya lapuk",
+                   "pagar pengaman jembatan {sungai} hilang", "jembatan penghubung {desa} dan {desa2} putus"],
+            det=["anak sekolah tiap hari lewat situ", "motor harus dituntun satu-satu", "kalau banjir airnya sampai ke lantai jembatan",
+                 "sudah ada yang jatuh ke sungai", "truk dilarang lewat tapi tetap lewat"],
+            tit=["Jembatan rusak", "Jembatan {desa} membahayakan", "Jembatan putus", "Oprit jembatan ambles"],
+            asp=["pembangunan jembatan permanen di {desa}", "penambahan pagar pengaman jembatan {sungai}"],
+            info=["apakah jembatan {desa} masuk rencana perbaikan tahun depan", "berapa batas beban jembatan {sungai}"]),
+        "Banjir/Drainase": dict(
+            probs=["saluran drainase di {jalan} tersumbat jadi tiap hujan air meluap ke jalan", "gorong-gorong di {landmark} mampet",
+                   "selokan depan rumah warga RT {rt} tidak ada alirannya", "drainase jalan {jalan} tertutup tanah dan sampah",
+                   "tiap hujan deras {jalan} tergenang setinggi lutut", "saluran air di {desa} dangkal dan airnya balik ke rumah warga",
+                   "air hujan dari jalan masuk ke rumah karena tidak ada saluran", "tanggul irigasi di {desa} jebol sedikit dan air masuk ke sawah"],
+            det=["genangan bisa sampai {n} jam", "motor banyak yang mogok", "air masuk ke rumah warga", "baunya menyengat",
+                 "jadi sarang nyamuk", "sudah kerja bakti tapi tetap mampet", "saluran terlalu kecil"],
+            tit=["Drainase mampet", "Genangan air di {jalan}", "Banjir tiap hujan", "Gorong-gorong tersumbat", "Saluran air"],
+            asp=["normalisasi saluran di {desa}", "pembuatan drainase baru di {jalan}", "pelebaran gorong-gorong di {landmark}"],
+            info=["apakah ada program normalisasi saluran tahun ini", "kemana warga harus mengajukan pembuatan saluran drainase"]),
+        "Tata Ruang/Bangunan": dict(
+            probs=["ada bangunan ruko berdiri di atas saluran air di {jalan}", "bangunan baru di {desa} memakan bahu jalan",
+                   "pembangunan gudang di {desa} menutup aliran sungai kecil", "rumah di sempadan {sungai} terus bertambah"],
+            det=["kami curiga tidak ada izinnya", "setiap hujan air jadi meluap", "sudah kami tegur tapi pemiliknya cuek"],
+            tit=["Bangunan di atas saluran", "Pelanggaran tata ruang", "Bangunan liar"],
+            asp=["penertiban sempadan sungai", "penataan ruang terbuka di {kec}"],
+            info=["bagaimana cara cek rencana tata ruang untuk tanah di {desa}", "apakah tanah di {desa} termasuk zona sawah lestari"]),
+    },
+    "DISHUB": {
+        "Lampu Penerangan Jalan": dict(
+            probs=["lampu jalan di {jalan} mati", "PJU di {landmark} padam sudah {dur}", "lampu penerangan jalan {jalan} mati semua sepanjang {km} km",
+                   "lampu jalan depan rumah kedip-kedip", "tiang PJU di {jalan} miring mau roboh", "lampu jalan nyala siang mati malam",
+                   "lampu jalan di {desa} mati total, jalanan gelap gulita"],
+            det=["rawan begal", "sudah ada yang jatuh karena gelap", "kabelnya menjuntai", "anak-anak pulang ngaji lewat situ",
+                 "warga terpaksa pasang lampu sendiri", "di situ tikungan tajam"],
+            tit=["PJU mati", "Lampu jalan mati", "Penerangan jalan", "Tiang PJU miring", "Jalan gelap"],
+            asp=["pemasangan lampu jalan di {jalan}", "penambahan PJU di jalan menuju {desa}", "lampu jalan tenaga surya di dusun kami"],
+            info=["bagaimana cara mengajukan pemasangan PJU baru", "apakah PJU di jalan desa tanggung jawab dishub atau desa"]),
+        "Parkir Liar": dict(
+            probs=["parkir liar di {jalan} bikin macet", "juru parkir liar di {landmark} minta Rp {rp} padahal tidak ada karcis",
+                   "mobil parkir di bahu jalan {jalan} sampai dua lapis", "trotoar depan minimarket dipakai parkir motor",
+                   "tukang parkir di {pasar} maksa dan kasar", "parkir di depan {sekolah} menutup jalan"],
+            det=["tidak pakai karcis resmi", "kalau ditolak marah-marah", "tiap sore macet panjang", "ambulans pernah tertahan"],
+            tit=["Parkir liar", "Jukir liar", "Parkir sembarangan", "Pungutan parkir"],
+            asp=["penyediaan kantong parkir di {pasar}", "parkir elektronik di pusat kota"],
+            info=["berapa tarif resmi parkir tepi jalan di {kab}", "bagaimana membedakan jukir resmi dan liar"]),
+        "Lalu Lintas/Rambu": dict(
+            probs=["lampu lalu lintas di {landmark} mati", "traffic light perempatan {jalan} error nyala hijau semua",
+                   "rambu dilarang parkir di {jalan} tertutup pohon", "tidak ada zebra cross di depan {sekolah}",
+                   "marka jalan {jalan} sudah hilang", "banyak truk over dimensi lewat {jalan} siang hari", "cermin tikungan di {desa} pecah"],
+            det=["hampir terjadi tabrakan", "macet parah tiap pagi", "anak-anak susah menyeberang", "polisi tidur dibuat warga terlalu tinggi"],
+            tit=["Traffic light mati", "Rambu lalu lintas", "Zebra cross", "Truk over dimensi", "Marka jalan"],
+            asp=["pemasangan lampu lalu lintas di perempatan {jalan}", "pembuatan zebra cross depan {sekolah}", "penambahan rambu di tikungan {desa}"],
+            info=["jam berapa truk besar boleh masuk kota", "bagaimana prosedur izin penutupan jalan untuk hajatan"]),
+        "Angkutan Umum": dict(
+            probs=["angkot jurusan {kec} - terminal ngetem lama", "sopir angkot menaikkan tarif seenaknya jadi Rp {rp}",
+                   "bus sekolah gratis tidak lewat {desa} lagi", "angkutan desa ke {desa} sudah tidak ada sejak {dur}",
+                   "terminal {kec} kotor dan banyak calo", "ojek pangkalan melarang ojol ambil penumpang di {landmark}"],
+            det=["anak sekolah jadi telat", "penumpang dipaksa turun di tengah jalan", "sopirnya ugal-ugalan"],
+            tit=["Angkot ngetem", "Tarif angkot", "Bus sekolah", "Angkutan desa"],
+            asp=["trayek angkutan ke {desa}", "penambahan armada bus sekolah gratis"],
+            info=["berapa tarif resmi angkot {kec} - terminal", "jadwal bus sekolah gratis rute {kec}", "bagaimana cara uji KIR kendaraan niaga"]),
+    },
+    "DLH": {
+        "Sampah": dict(
+            probs=["sampah di TPS {desa} menumpuk tidak diangkut", "truk sampah tidak datang ke {perum} sudah {dur}",
+                   "orang buang sampah sembarangan di pinggir {jalan}", "sampah menumpuk di {landmark} sampai ke badan jalan",
+                   "tumpukan sampah liar di bantaran {sungai}", "petugas sampah minta uang tambahan Rp {rp}",
+                   "bak sampah di {jalan} penuh dan bau", "sampah di {pasar} berserakan"],
+            det=["baunya sampai ke rumah", "banyak lalat dan tikus", "anjing liar bongkar sampah", "dibakar malam-malam asapnya ke rumah warga",
+                 "air lindinya ngalir ke jalan", "sudah bayar iuran tiap bulan"],
+            tit=["Sampah menumpuk", "TPS penuh", "Sampah tidak diangkut", "Buang sampah sembarangan", "Sampah liar"],
+            asp=["penambahan jadwal angkut sampah di {desa}", "pembangunan TPS3R di {kec}", "bank sampah di tiap RW"],
+            info=["jadwal truk sampah ke {desa} hari apa saja", "berapa retribusi sampah rumah tangga", "bagaimana cara membuat bank sampah"]),
+        "Pencemaran Lingkungan": dict(
+            probs=["pabrik di {desa} buang limbah ke {sungai}, airnya hitam", "asap pabrik di {desa} bikin sesak napas",
+                   "bau busuk dari peternakan ayam di {desa}", "limbah tahu dibuang ke selokan di {desa}",
+                   "air sumur warga berubah warna sejak ada pabrik", "pembakaran sampah plastik di {desa} tiap malam",
+                   "suara mesin pabrik bising sampai malam", "ikan di {sungai} mati mengambang"],
+            det=["anak-anak batuk terus", "air sungai tidak bisa dipakai lagi", "baunya sampai radius 1 km", "sudah ditegur tapi tetap"],
+            tit=["Limbah pabrik", "Pencemaran sungai", "Bau menyengat", "Polusi udara", "Ikan mati"],
+            asp=["uji kualitas air {sungai} rutin", "pengawasan ketat limbah industri di {kec}"],
+            info=["bagaimana cara melaporkan pencemaran dan minta uji lab air", "apakah pabrik di {desa} punya izin lingkungan"]),
+        "Pohon/Taman": dict(
+            probs=["pohon besar di {jalan} miring mau tumbang", "dahan pohon di {landmark} kena kabel listrik",
+                   "taman kota kotor dan lampunya mati", "pohon tumbang menutup trotoar {jalan}", "rumput taman alun-alun tidak terawat",
+                   "pohon peneduh di {jalan} ditebang tanpa izin"],
+            det=["kalau angin kencang rantingnya jatuh", "sudah lapuk di bagian bawah", "menghalangi pengendara"],
+            tit=["Pohon rawan tumbang", "Taman kota", "Pemangkasan pohon", "Penebangan pohon"],
+            asp=["penambahan taman bermain anak di {kec}", "penanaman pohon di {jalan}", "RTH di {desa}"],
+            info=["bagaimana prosedur minta pemangkasan pohon", "apakah boleh menebang pohon di depan rumah sendiri"]),
+    },
+    "DISDUKCAPIL": {
+        "KTP-el/KK": dict(
+            probs=["KTP elektronik saya belum jadi sudah {dur}", "blangko KTP-el habis terus", "perubahan KK di {kec} lama sekali",
+                   "rekam KTP untuk anak yang baru 17 tahun antreannya panjang", "NIK saya tidak terdaftar waktu daftar BPJS",
+                   "data di KK salah tulis nama ibu", "KTP hilang mau urus ulang disuruh bolak-balik", "status perkawinan di KTP belum berubah",
+                   "aplikasi antrean online dukcapil error terus", "diminta biaya Rp {rp} untuk urus KK oleh oknum"],
+            det=["cuma dikasih resi terus", "katanya servernya down", "saya harus ambil cuti kerja", "antre dari subuh",
+                 "padahal butuh untuk melamar kerja", "petugasnya judes"],
+            tit=["KTP belum jadi", "Urus KK", "Blangko KTP habis", "NIK tidak terdaftar", "Antrean dukcapil", "Data KK salah"],
+            asp=["jemput bola perekaman KTP di {desa}", "layanan dukcapil buka hari Sabtu", "pelayanan adminduk di kecamatan {kec}"],
+            info=["apa syarat pindah domisili dari luar kota", "berapa lama proses cetak KTP-el", "apakah urus KK dipungut biaya",
+                  "bagaimana cara cetak KK sendiri di rumah", "apakah bisa urus KTP di kecamatan saja"]),
+        "Akta Kelahiran/Kematian": dict(
+            probs=["akta kelahiran anak saya belum jadi {dur}", "akta kematian bapak saya salah tanggal", "urus akta lahir syaratnya berbelit",
+                   "akta kelahiran online sudah disetujui tapi belum bisa dicetak", "nama anak di akta salah huruf"],
+            det=["dibutuhkan untuk daftar sekolah", "untuk klaim asuransi", "petugas bilang tunggu saja"],
+            tit=["Akta kelahiran", "Akta kematian", "Salah nama di akta"],
+            asp=["layanan akta kelahiran langsung di rumah sakit", "penerbitan akta di puskesmas"],
+            info=["apa syarat akta kelahiran untuk anak yang lahir di rumah", "apakah akta kematian bisa diurus keluarga jauh"]),
+    },
+    "DINSOS": {
+        "Bansos/PKH": dict(
+            probs=["bansos PKH di {desa} salah sasaran, yang mampu dapat yang miskin tidak", "BPNT saya tidak cair sudah {dur}",
+                   "nama saya hilang dari DTKS padahal tidak mampu", "pendamping PKH potong bantuan Rp {rp}",
+                   "tetangga punya mobil dapat BLT sedangkan janda tua tidak", "beras bantuan kualitasnya jelek dan berkutu",
+                   "kartu KKS tidak bisa dipakai di agen", "bantuan lansia untuk nenek saya berhenti tiba-tiba", "penyaluran bansos di balai desa tidak transparan"],
+            det=["sudah lapor ke desa katanya tunggu", "saya janda punya 3 anak", "rumah saya masih bilik bambu",
+                 "yang dapat malah saudara perangkat desa", "agen e-warong jual paksa sembako"],
+            tit=["Bansos salah sasaran", "PKH tidak cair", "Tidak terdaftar DTKS", "Potongan bansos", "BPNT"],
+            asp=["pendataan ulang penerima bansos di {desa}", "pengumuman daftar penerima bansos di balai desa"],
+            info=["bagaimana cara daftar DTKS", "kapan PKH tahap berikutnya cair", "bagaimana cek apakah saya penerima bansos",
+                  "apa syarat mendapatkan bantuan lansia"]),
+        "Disabilitas/ODGJ/Terlantar": dict(
+            probs=["ada ODGJ berkeliaran di {landmark}", "lansia hidup sendiri di {desa} tidak ada yang urus", "anak jalanan di perempatan {jalan}",
+                   "pengemis anak-anak di lampu merah {jalan}", "tetangga disabilitas belum pernah dapat kursi roda",
+                   "gelandangan tidur di emper toko {pasar}", "ada warga dipasung keluarganya di {desa}"],
+            det=["kadang mengamuk", "kondisinya memprihatinkan", "sepertinya dieksploitasi orang dewasa", "tidak punya KTP"],
+            tit=["ODGJ berkeliaran", "Lansia terlantar", "Anak jalanan", "Pengemis", "Bantuan disabilitas"],
+            asp=["rumah singgah untuk gelandangan", "bantuan alat bantu disabilitas di {desa}"],
+            info=["bagaimana cara mengajukan bantuan kursi roda", "kemana melapor kalau ada warga dipasung"]),
+    },
+    "PDAM": {
+        "Air PDAM Mati": dict(
+            probs=["air PDAM di {desa} mati sudah {dur}", "air PDAM keruh dan bau kaporit", "air mengalir cuma tengah malam",
+                   "aliran air kecil sekali di {perum}", "pipa PDAM bocor di {jalan} airnya muncrat", "air PDAM mati tanpa pemberitahuan",
+                   "air keluar warna coklat", "meteran air bocor"],
+            det=["harus beli air galon", "tidak bisa mandi dan masak", "tetangga sebelah ngalir saya tidak", "sudah telepon call center tidak diangkat",
+                 "bocornya sudah seminggu terbuang percuma", "ada bayi di rumah"],
+            tit=["Air mati", "Air PDAM keruh", "Pipa bocor", "Air tidak ngalir", "PDAM"],
+            asp=["perluasan jaringan PDAM ke {desa}", "penambahan tandon air di {perum}"],
+            info=["bagaimana cara pasang sambungan baru PDAM", "kapan air di {desa} normal kembali", "berapa biaya pasang baru PDAM"]),
+        "Tagihan PDAM": dict(
+            probs=["tagihan PDAM bulan ini melonjak jadi Rp {rp}", "meteran tidak dicatat petugas tapi tagihan ditaksir",
+                   "air tidak ngalir tapi tetap ditagih abonemen", "kena denda padahal sudah bayar lewat aplikasi",
+                   "sambungan diputus padahal tunggakan sudah lunas"],
+            det=["biasanya cuma Rp 60.000", "bukti bayar ada", "petugas pencatat tidak pernah datang"],
+            tit=["Tagihan PDAM naik", "Tagihan tidak wajar", "Denda PDAM", "Pemutusan sambungan"],
+            asp=["pembayaran PDAM lewat QRIS", "notifikasi tagihan via WhatsApp"],
+            info=["bagaimana cara mengajukan keberatan tagihan", "berapa tarif air per meter kubik", "kenapa tagihan saya naik"]),
+    },
+}
+SPEC.update({
+    "DINKES": {
+        "BPJS/Layanan Kesehatan": dict(
+            probs=["BPJS PBI saya tiba-tiba nonaktif", "puskesmas {kec} menolak pasien BPJS dengan alasan kuota",
+                   "pasien BPJS disuruh beli obat sendiri di luar", "kartu KIS tidak bisa dipakai di puskesmas",
+                   "rujukan BPJS dari puskesmas dipersulit"],
+            det=["padahal tidak mampu", "obatnya harus beli Rp {rp}", "petugas bilang sistem error"],
+            tit=["BPJS nonaktif", "Pasien BPJS ditolak", "Layanan BPJS", "Rujukan dipersulit"],
+            asp=["penambahan kuota BPJS PBI dari daerah", "pos layanan BPJS di tiap kecamatan"],
+            info=["bagaimana mengaktifkan kembali BPJS PBI", "apakah pindah faskes BPJS bisa online"]),
+        "Puskesmas": dict(
+            probs=["pelayanan puskesmas {kec} lambat, antre dari pagi sampai siang", "dokter di puskesmas sering tidak ada",
+                   "puskesmas pembantu di {desa} tutup terus", "petugas puskesmas kasar ke pasien lansia", "ambulans desa dipakai pribadi",
+                   "obat di puskesmas sering kosong", "toilet puskesmas kotor dan airnya mati"],
+            det=["cuma ada bidan", "jam 11 sudah tutup pendaftaran", "anak saya demam tinggi harus nunggu lama"],
+            tit=["Pelayanan puskesmas", "Dokter tidak ada", "Pustu tutup", "Obat kosong"],
+            asp=["puskesmas buka 24 jam di {kec}", "penambahan dokter di pustu {desa}"],
+            info=["jam buka puskesmas {kec} hari Sabtu", "jadwal imunisasi di posyandu {desa}"]),
+        "Kesehatan Lingkungan/Penyakit": dict(
+            probs=["kasus demam berdarah di RT {rt} {desa} sudah {n} orang", "minta fogging di {desa} karena banyak nyamuk",
+                   "banyak anak diare setelah minum air sumur", "warung makan di {jalan} jorok dan ada yang keracunan",
+                   "ada warga kena TBC tidak mau berobat"],
+            det=["satu anak dirawat di rumah sakit", "belum ada petugas datang", "jentik nyamuk di mana-mana"],
+            tit=["Kasus DBD", "Permintaan fogging", "Keracunan makanan", "Wabah diare"],
+            asp=["pemeriksaan jentik rutin di {desa}", "penyuluhan kesehatan di sekolah"],
+            info=["apa syarat pengajuan fogging", "dimana tempat vaksin dewasa gratis"]),
+    },
+    "RSUD": {
+        "Pelayanan Rumah Sakit": dict(
+            probs=["pelayanan IGD RSUD lambat, pasien dibiarkan di kursi roda", "perawat RSUD jutek", "pasien BPJS di RSUD disuruh pulang padahal belum sembuh",
+                   "RSUD bilang kamar penuh tapi pasien umum bisa masuk", "antrean poli RSUD dari subuh", "parkir RSUD mahal dan semrawut",
+                   "makanan pasien di RSUD basi", "toilet ruang rawat inap kelas 3 rusak", "hasil lab RSUD keluar lama sekali",
+                   "keluarga pasien dimintai uang jaminan Rp {rp}"],
+            det=["ibu saya umur 70 tahun", "sudah {n} jam menunggu", "dokternya datang siang", "pasien sampai tidur di lorong"],
+            tit=["Pelayanan RSUD", "IGD lambat", "Kamar penuh", "Antrean poli", "Perawat kasar"],
+            asp=["penambahan ruang rawat inap kelas 3 di RSUD", "antrean online poli RSUD"],
+            info=["jam besuk RSUD", "apakah RSUD melayani cuci darah pasien BPJS", "jadwal dokter spesialis anak di RSUD"]),
+    },
+    "DISDIK": {
+        "Sekolah/PPDB": dict(
+            probs=["PPDB zonasi tidak adil, rumah dekat sekolah tidak diterima", "server PPDB online error di hari terakhir",
+                   "sekolah minta uang seragam Rp {rp}", "{sekolah} menahan ijazah karena belum lunas", "atap kelas {sekolah} bocor dan plafon mau runtuh",
+                   "guru sering tidak masuk di {sekolah}", "ada pungutan uang gedung di {sekolah}", "dana BOS tidak jelas penggunaannya",
+                   "anak saya dibully di sekolah tapi guru diam", "buku LKS wajib beli di sekolah"],
+            det=["katanya sumbangan sukarela tapi ditentukan nominalnya", "siswa belajar di musala", "kepala sekolah tidak mau ditemui"],
+            tit=["PPDB zonasi", "Pungutan sekolah", "Ijazah ditahan", "Kelas rusak", "Server PPDB error"],
+            asp=["penambahan SMP negeri di {kec}", "beasiswa untuk siswa miskin di {desa}", "perbaikan ruang kelas {sekolah}"],
+            info=["kapan jadwal PPDB tahun ini", "apa syarat jalur afirmasi PPDB", "apakah boleh sekolah menarik uang seragam",
+                  "bagaimana cara pindah sekolah antar kecamatan"]),
+    },
+    "SATPOLPP": {
+        "PKL/Ketertiban": dict(
+            probs=["PKL jualan di trotoar {jalan} sampai ke badan jalan", "lapak pedagang di {landmark} bikin macet",
+                   "pedagang kaki lima di alun-alun buang sampah sembarangan", "bangunan semi permanen PKL berdiri di atas saluran",
+                   "gerobak PKL ditinggal di trotoar malam hari"],
+            det=["pejalan kaki harus turun ke jalan", "sudah pernah ditertibkan tapi balik lagi", "katanya bayar ke oknum"],
+            tit=["PKL di trotoar", "Penertiban PKL", "Lapak liar", "Trotoar dipakai jualan"],
+            asp=["relokasi PKL ke tempat yang layak", "zona kuliner malam di {kec}"],
+            info=["dimana lokasi resmi untuk PKL berjualan", "jam berapa PKL boleh berjualan di alun-alun"]),
+        "Gangguan Ketertiban": dict(
+            probs=["warung remang-remang di {desa} jual miras", "balap liar tiap malam minggu di {jalan}", "karaoke di {desa} buka sampai subuh dan berisik",
+                   "anak muda nongkrong mabuk di {landmark}", "spanduk dan baliho liar dipaku di pohon {jalan}", "tempat kos di {desa} jadi tempat mesum",
+                   "knalpot brong tiap malam di {perum}"],
+            det=["warga tidak bisa tidur", "sudah ditegur malah menantang", "banyak anak di bawah umur"],
+            tit=["Miras", "Balap liar", "Tempat hiburan", "Baliho liar", "Gangguan ketertiban"],
+            asp=["patroli malam rutin di {kec}", "perda larangan knalpot brong"],
+            info=["kemana melapor tempat hiburan tanpa izin", "aturan pemasangan spanduk di jalan"]),
+    },
+    "BPBD": {
+        "Bencana": dict(
+            probs=["tebing di {desa} longsor menutup jalan", "rumah warga retak-retak akibat tanah bergerak di {desa}", "air {sungai} meluap dan masuk rumah warga",
+                   "angin puting beliung merusak atap {n} rumah di {desa}", "tanggul {sungai} rembes, warga khawatir jebol",
+                   "banjir setinggi {n}0 cm di {desa}, warga butuh perahu", "pengungsi banjir di balai desa {desa} kekurangan selimut dan makanan",
+                   "tanah retak memanjang di kebun warga {desa}", "gempa tadi malam bikin dinding rumah retak"],
+            det=["ada lansia dan balita", "hujan terus dari siang", "warga sudah mengungsi sendiri", "akses jalan tertutup material",
+                 "butuh terpal dan logistik"],
+            tit=["Longsor", "Banjir", "Puting beliung", "Tanah bergerak", "Butuh bantuan pengungsi", "Tanggul rembes"],
+            asp=["pemasangan alat peringatan dini banjir di {sungai}", "pelatihan tanggap bencana di {desa}", "jalur evakuasi di {desa}"],
+            info=["kemana warga mengajukan bantuan rumah rusak akibat bencana", "apakah {desa} termasuk zona rawan longsor", "nomor darurat BPBD berapa"]),
+    },
+    "DAMKAR": {
+        "Kebakaran": dict(
+            probs=["kebakaran rumah di {desa}, damkar datang telat", "ada kebakaran lahan ilalang di {desa}, api membesar",
+                   "hidran di {pasar} tidak berfungsi", "kabel listrik terbakar di tiang dekat {landmark}", "gudang di {jalan} terbakar, asap hitam tebal"],
+            det=["mobil damkar tidak bisa masuk gang sempit", "api dekat pemukiman", "warga padamkan pakai ember"],
+            tit=["Kebakaran", "Damkar telat", "Hidran rusak", "Kebakaran lahan"],
+            asp=["pos damkar di {kec}", "alat pemadam api ringan di tiap RW"],
+            info=["apakah layanan damkar gratis", "bagaimana cara mengajukan pelatihan APAR untuk warga"]),
+        "Penyelamatan/Evakuasi": dict(
+            probs=["ada sarang tawon vespa besar di pohon rumah saya", "ular sanca masuk rumah warga di {desa}", "kucing terjebak di atas tiang listrik {jalan}",
+                   "cincin tidak bisa lepas dari jari anak saya", "monyet liar masuk pemukiman {desa} dan menyerang warga", "biawak besar di saluran {perum}"],
+            det=["anak kecil sudah tersengat", "sudah dua hari di situ", "warga takut keluar rumah"],
+            tit=["Sarang tawon", "Evakuasi ular", "Evakuasi hewan", "Minta bantuan damkar"],
+            asp=["edukasi penanganan hewan liar untuk warga"],
+            info=["apakah damkar melayani evakuasi sarang tawon", "nomor damkar untuk evakuasi hewan"]),
+    },
+    "DISKOMINFO": {
+        "Informasi Publik": dict(
+            probs=["website resmi pemkab tidak bisa diakses", "permohonan informasi ke PPID tidak dijawab {dur}", "data APBD di website tidak diperbarui",
+                   "aplikasi layanan publik milik pemkab sering error", "link pengumuman di website pemkab rusak"],
+            det=["sudah kirim email berkali-kali", "lewat batas waktu 10 hari kerja", "tidak ada nomor yang bisa dihubungi"],
+            tit=["Website pemkab error", "Permohonan informasi", "PPID tidak merespon", "Aplikasi error"],
+            asp=["dashboard data terbuka untuk anggaran desa", "kanal pengaduan lewat WhatsApp"],
+            info=["bagaimana cara mengajukan permohonan informasi publik", "dimana saya bisa melihat APBD kabupaten",
+                  "apakah ada akun resmi pemkab di instagram"]),
+        "Internet/Wifi Publik": dict(
+            probs=["wifi gratis di balai desa {desa} mati", "tidak ada sinyal HP di dusun {desa}", "wifi di taman kota lemot sekali",
+                   "tower BTS di {desa} sudah berdiri tapi sinyal tetap tidak ada"],
+            det=["anak-anak susah belajar online", "harus naik bukit untuk telepon"],
+            tit=["Wifi publik mati", "Blank spot sinyal", "Internet desa"],
+            asp=["wifi gratis di {desa}", "pembangunan BTS di daerah blank spot {kec}"],
+            info=["bagaimana desa bisa mengajukan wifi publik", "apakah ada program internet desa tahun ini"]),
+    },
+    "DPMPTSP": {
+        "Perizinan": dict(
+            probs=["izin PBG saya sudah {dur} belum terbit", "OSS error terus waktu urus NIB", "perizinan di MPP berbelit dan syaratnya berubah-ubah",
+                   "ada calo perizinan di depan mal pelayanan publik", "izin usaha toko saya ditolak tanpa alasan jelas",
+                   "diminta biaya tambahan Rp {rp} supaya izin cepat", "pabrik di {desa} beroperasi tanpa izin lengkap"],
+            det=["semua berkas sudah lengkap", "petugas minta datang lagi minggu depan", "status di sistem tidak berubah"],
+            tit=["Izin PBG lama", "Urus NIB", "Perizinan berbelit", "Calo perizinan"],
+            asp=["pendampingan perizinan gratis untuk UMKM", "layanan izin keliling di {kec}"],
+            info=["apa syarat PBG untuk rumah tinggal", "berapa lama proses izin usaha mikro", "apakah NIB berbayar"]),
+    },
+    "DISNAKER": {
+        "PHK/Ketenagakerjaan": dict(
+            probs=["saya di-PHK sepihak tanpa pesangon oleh pabrik di {desa}", "gaji dibayar di bawah UMK", "THR belum dibayar perusahaan",
+                   "perusahaan tidak mendaftarkan karyawan ke BPJS Ketenagakerjaan", "kerja lembur tidak dibayar", "kontrak diperpanjang terus tanpa diangkat",
+                   "ijazah karyawan ditahan perusahaan", "ada pemotongan gaji Rp {rp} tanpa alasan"],
+            det=["sudah kerja {n} tahun", "ratusan karyawan lain juga", "kalau protes diancam dipecat", "mediasi belum dijadwalkan"],
+            tit=["PHK sepihak", "Gaji di bawah UMK", "THR tidak dibayar", "BPJS Ketenagakerjaan", "Ijazah ditahan"],
+            asp=["pelatihan kerja gratis untuk pemuda {desa}", "bursa kerja rutin di {kec}"],
+            info=["berapa UMK {kab} tahun ini", "bagaimana mengajukan mediasi perselisihan kerja", "cara bikin kartu kuning AK1"]),
+    },
+    "DISPERKIM": {
+        "Rumah Tidak Layak Huni": dict(
+            probs=["rumah nenek saya di {desa} hampir roboh, dindingnya bilik", "pengajuan bantuan RTLH tidak pernah ada kabar",
+                   "bantuan bedah rumah di {desa} salah sasaran", "material bantuan rumah dikurangi oknum", "atap rumah warga miskin bocor semua"],
+            det=["tinggal janda tua sendirian", "kalau hujan tidur basah", "yang dapat malah rumah bagus"],
+            tit=["Rumah tidak layak huni", "Bantuan RTLH", "Bedah rumah"],
+            asp=["program bedah rumah di {desa}", "kuota RTLH ditambah untuk {kec}"],
+            info=["apa syarat bantuan RTLH", "bagaimana cara mendaftar bantuan bedah rumah"]),
+        "Prasarana Perumahan": dict(
+            probs=["jalan di {perum} rusak dan developer sudah kabur", "fasum {perum} belum diserahkan ke pemda", "lampu jalan di {perum} mati semua",
+                   "saluran di {perum} tidak tersambung ke drainase kota", "makam untuk warga {perum} tidak disediakan", "lahan fasos {perum} dijual developer"],
+            det=["developer tidak bisa dihubungi", "warga saling lempar tanggung jawab", "kami sudah tinggal {n} tahun"],
+            tit=["PSU perumahan", "Fasum perumahan", "Developer kabur"],
+            asp=["penyerahan PSU perumahan segera dituntaskan", "penataan kawasan kumuh di {desa}"],
+            info=["bagaimana proses serah terima PSU perumahan", "apakah jalan perumahan bisa diperbaiki pemda"]),
+    },
+    "BAPENDA": {
+        "Pajak Daerah/PBB": dict(
+            probs=["SPPT PBB saya belum dibagikan", "PBB naik dua kali lipat tanpa sosialisasi", "sudah bayar PBB tapi status masih terutang",
+                   "nama di SPPT masih nama pemilik lama", "luas tanah di SPPT tidak sesuai", "pajak restoran dipungut tapi tidak disetor",
+                   "petugas desa pungut PBB lebih Rp {rp}", "aplikasi bayar pajak daerah gagal terus"],
+            det=["tahun lalu cuma Rp 85.000", "bukti bayar ada", "katanya harus ke kantor Bapenda langsung"],
+            tit=["SPPT PBB", "PBB naik", "Status PBB", "Pajak daerah", "Bayar PBB online"],
+            asp=["keringanan PBB untuk lansia", "pembayaran PBB di kantor pos desa"],
+            info=["bagaimana cara balik nama SPPT PBB", "kapan jatuh tempo PBB tahun ini", "apakah ada pemutihan denda PBB",
+                  "bagaimana cek tagihan PBB online"]),
+    },
+    "DISPERINDAG": {
+        "Pasar": dict(
+            probs=["atap {pasar} bocor dan becek", "los pasar baru di {pasar} tidak ditempati, pedagang di luar", "retribusi {pasar} naik tanpa musyawarah",
+                   "timbangan pedagang di {pasar} dicurangi", "toilet {pasar} jorok", "penarikan retribusi pasar tanpa karcis",
+                   "kios {pasar} dijual oleh oknum pengelola"],
+            det=["pembeli jadi malas datang", "pedagang sudah bayar tapi tidak dapat kios", "lorong pasar gelap"],
+            tit=["Pasar becek", "Retribusi pasar", "Timbangan curang", "Kios pasar"],
+            asp=["revitalisasi {pasar}", "tera ulang timbangan gratis", "pasar murah di {kec}"],
+            info=["bagaimana cara mendapatkan kios di {pasar}", "berapa retribusi harian pedagang pasar"]),
+        "Harga/Kelangkaan Barang": dict(
+            probs=["gas LPG 3 kg langka di {desa}", "harga gas melon di pengecer Rp {rp}", "minyak goreng subsidi kosong di warung",
+                   "harga beras naik terus di {pasar}", "toko di {jalan} jual barang kedaluwarsa"],
+            det=["pangkalan bilang stok habis", "harus antre dari pagi", "HET tidak dipatuhi"],
+            tit=["Gas LPG langka", "Harga beras", "Minyak goreng", "Barang kedaluwarsa"],
+            asp=["operasi pasar di {kec}", "pangkalan LPG di {desa}"],
+            info=["berapa HET gas LPG 3 kg di {kab}", "dimana lokasi operasi pasar minggu ini"]),
+    },
+    "INSPEKTORAT": {
+        "Pungli": dict(
+            probs=["ada pungli urus surat di kantor desa {desa} Rp {rp}", "oknum pegawai minta uang pelicin Rp {rp}",
+                   "perangkat desa {desa} minta uang untuk masuk daftar bantuan", "pungutan liar untuk sertifikat PTSL Rp {rp}",
+                   "oknum ASN minta uang supaya anak saya lulus tes honorer"],
+            det=["tidak ada kuitansi", "kalau tidak bayar berkas tidak diproses", "saya punya rekaman suaranya"],
+            tit=["Pungli", "Pungutan liar", "Uang pelicin", "Pungli PTSL"],
+            asp=["pemasangan CCTV di ruang pelayanan", "saber pungli aktif di desa"],
+            info=["kemana melapor pungli dan apakah identitas pelapor dirahasiakan", "berapa biaya resmi PTSL"]),
+        "Penyalahgunaan Dana Desa": dict(
+            probs=["dana desa {desa} tidak jelas penggunaannya", "proyek jalan dana desa {desa} asal jadi", "BUMDes {desa} bangkrut dan uangnya hilang",
+                   "kades {desa} pakai mobil desa untuk pribadi", "laporan APBDes {desa} tidak pernah dipasang di baliho"],
+            det=["nilainya ratusan juta", "warga tidak pernah diajak musyawarah", "papan proyek tidak ada"],
+            tit=["Dana desa", "Proyek desa asal jadi", "BUMDes", "Transparansi APBDes"],
+            asp=["audit dana desa {desa}", "transparansi APBDes lewat papan informasi"],
+            info=["bagaimana warga bisa melihat laporan APBDes", "siapa yang mengawasi dana desa"]),
+    },
+    "SETDA": {
+        "Kinerja ASN": dict(
+            probs=["pegawai kantor pemkab main HP saat jam pelayanan", "ASN nongkrong di warung kopi jam kerja", "pegawai honorer di kantor bupati kasar ke tamu",
+                   "mobil dinas pelat merah dipakai mudik", "ASN ikut kampanye salah satu calon"],
+            det=["saya punya fotonya", "pelat nomor {plat}", "bukan sekali dua kali"],
+            tit=["Kinerja ASN", "Mobil dinas", "Disiplin pegawai", "Netralitas ASN"],
+            asp=["absensi online untuk ASN", "survei kepuasan pelayanan tiap kantor"],
+            info=["kemana melaporkan pelanggaran netralitas ASN", "jam pelayanan kantor pemkab"]),
+        "Aspirasi Pembangunan": dict(
+            probs=["pembangunan di {kec} tertinggal dibanding kota", "alun-alun {kab} tidak ramah disabilitas", "program bupati tidak sampai ke desa terpencil"],
+            det=["sudah puluhan tahun begini", "warga merasa dianaktirikan"],
+            tit=["Aspirasi warga", "Usulan pembangunan", "Untuk Bapak Bupati"],
+            asp=["pembangunan gedung olahraga di {kec}", "ruang publik ramah anak di pusat kota", "perpustakaan daerah buka sampai malam",
+                 "program beasiswa daerah untuk anak petani", "festival budaya tahunan {kab}", "pusat oleh-oleh produk UMKM lokal"],
+            info=["kapan jadwal bupati open house", "bagaimana cara menyampaikan undangan kepada bupati"]),
+    },
+})
+
+KEC_SPEC = {
+    "Pelayanan Kecamatan/Desa": dict(
+        probs=["kantor desa {desa} sering tutup jam 11", "urus surat pengantar di desa {desa} dipersulit", "perangkat desa {desa} jarang ada di kantor",
+               "pelayanan di kantor camat {kec} lambat", "surat keterangan domisili di kecamatan {kec} butuh {n} hari", "kades {desa} tidak mau tanda tangan surat",
+               "pegawai kantor kecamatan {kec} tidak ramah", "legalisir di kantor camat {kec} harus nunggu camatnya datang"],
+        det=["alasannya sekdes sedang rapat", "pulang kerja sudah tutup", "diminta uang rokok", "nomor layanan tidak aktif"],
+        tit=["Pelayanan desa", "Kantor desa tutup", "Surat pengantar", "Pelayanan kecamatan", "Camat {kec}"],
+        asp=["pelayanan kecamatan {kec} buka sampai sore", "papan informasi layanan di kantor desa {desa}"],
+        info=["jam layanan kantor kecamatan {kec}", "syarat surat keterangan usaha di kecamatan {kec}", "apakah legalisir di kecamatan {kec} gratis"]),
+    "Lingkungan Desa/Kelurahan": dict(
+        probs=["saluran air di gang RT {rt} {desa} mampet dan meluap", "jalan lingkungan RT {rt} {desa} becek dan berlubang",
+               "lampu gang di {desa} mati semua", "sampah menumpuk di pojok lapangan {desa}", "kerja bakti di {desa} tidak pernah diadakan lagi",
+               "pos ronda di {desa} rusak dan tidak dipakai", "tanah kas desa {desa} dipakai pribadi"],
+        det=["ini kewenangan desa kata orang kabupaten", "ketua RT sudah angkat tangan", "dana desa katanya ada untuk ini"],
+        tit=["Lingkungan {desa}", "Gang becek", "Saluran lingkungan", "Fasilitas desa"],
+        asp=["perbaikan jalan lingkungan {desa} lewat dana desa", "pembangunan pos ronda di RT {rt} {desa}", "lapangan olahraga di {desa}"],
+        info=["kapan musrenbang kecamatan {kec} dilaksanakan", "bagaimana usulan RT masuk ke musrenbang desa {desa}"]),
+}
+for _code in KECAMATAN:
+    SPEC[_code] = KEC_SPEC
+
+# ---------------------------------------------------------------- hoax material
+# Bodies of circulating false messages (all invented). `{url}`, `{rek}`, `{hp}` are filled with fake values.
+HOAX_BODIES = [
+    "Pendaftaran BLT Rp 600.000 dibuka sampai besok jam 12 malam, klik {url} lalu isi NIK dan nomor KK, sebarkan ke 10 grup biar keluarga kebagian",
+    "SELAMAT! Nomor anda terpilih menerima bansos tunai Rp 3.500.000 dari Kemensos. Untuk pencairan transfer biaya admin Rp 150.000 ke {rek}",
+    "INFO PENTING: tanggul {sungai} akan jebol nanti malam jam 2, warga {desa} dan sekitarnya segera mengungsi!!! dari sumber orang dalam BPBD",
+    "BMKG memprediksi gempa susulan 8,1 SR besok jam 10 pagi di wilayah {kab}, jangan masuk rumah, sebarkan ke keluarga",
+    "Vaksin campak di posyandu mengandung chip pelacak dan bikin anak mandul, jangan bawa anak ke posyandu bulan ini",
+    "Penerimaan PPPK jalur khusus tanpa tes untuk honorer {kab}, cukup bayar Rp 25 juta, hubungi pak Heri {hp} kuota terbatas",
+    "AWAS air PDAM hari ini dicampur racun oleh orang tidak dikenal, jangan diminum dulu sampai ada pengumuman, sebarkan!!",
+    "Pemkab {kab} menggratiskan PBB seumur hidup bagi yang daftar lewat {url} sebelum akhir bulan",
+    "Besok ada razia tilang massal gabungan di semua jalan {kab}, kendaraan yang pajaknya mati langsung disita dan dilelang",
+    "Ada penculik anak pakai mobil ambulans putih di {kec}, sudah 3 anak hilang, jaga anak-anak kita, teruskan ke grup lain",
+    "Rebusan daun sirsak dicampur garam bisa menyembuhkan DBD dalam satu malam, dokter RSUD sudah mengakui, tidak perlu ke rumah sakit",
+    "Lowongan Satpol PP {kab} tanpa tes, gaji Rp 7 juta, daftar via {url} dengan biaya formulir Rp 250.000",
+    "Mulai bulan depan KTP lama tidak berlaku dan wajib ganti KTP digital berbayar Rp 100.000 di kecamatan",
+    "Pesan dari Bupati: semua penerima PKH akan dicoret kalau tidak ikut pengajian akbar hari Minggu, sebarkan",
+    "Dinkes mengumumkan wabah kolera di {desa}, semua sekolah diliburkan dua minggu, jangan beli sayur dari pasar",
+    "Kartu Prakerja gelombang khusus warga {kab} dapat Rp 5 juta, syarat cukup kirim foto KTP dan selfie ke WA {hp}",
+    "Minum air kelapa hijau dicampur jeruk nipis setelah vaksin bisa netralkan racun vaksin, teruskan ke 20 orang",
+    "PDAM akan memutus seluruh aliran air selama satu bulan penuh mulai besok karena pipa induk rusak, segera tampung air sebanyaknya",
+    "Pembagian sembako gratis dari pemkab di alun-alun besok pagi, wajib bawa KK asli dan bayar kupon Rp 20.000",
+    "Ada bantuan modal usaha UMKM Rp 10 juta tanpa agunan dari Pemda, klik {url} isi data rekening dan PIN ATM untuk verifikasi",
+    "Jembatan {sungai} retak besar dan akan ambruk malam ini, jangan ada yang lewat, info dari grup relawan",
+    "Telur palsu dari plastik beredar di {pasar}, kalau dibakar meleleh, jangan beli telur di pasar",
+    "Gunung di selatan {kab} akan meletus minggu ini menurut orang pintar, BPBD sudah siapkan pengungsian",
+    "Ijazah SMA tidak berlaku lagi untuk daftar CPNS mulai tahun ini, harus disetarakan berbayar di dinas pendidikan",
+    "Subsidi listrik dicabut mulai besok, token harus diisi ulang ke nomor {hp} supaya dapat diskon 50 persen",
+    "Rekrutmen tenaga kesehatan RSUD {kab} tanpa tes, transfer uang pendaftaran Rp 500.000 ke {rek}",
+    "Dukcapil buka layanan cetak KTP kilat lewat WA {hp}, biaya Rp 75.000 langsung jadi sehari",
+    "Pemerintah bagikan kuota internet gratis 100 GB untuk warga {kab}, klik {url} sebelum kuota habis",
+    "Bendungan di hulu {sungai} sudah retak, kalau jebol 5 desa tenggelam, pemerintah menyembunyikan informasi ini",
+    "Sapi yang dijual di {pasar} terkena penyakit menular ke manusia, jangan makan daging minggu ini",
+]
+HOAX_FRAMES_INFO = [
+    "ada pesan berantai di grup WA RT: \"{body}\". apa benar ini min?",
+    "Mohon konfirmasi, apakah benar informasi berikut: {body}",
+    "min ini bener gak? {body}",
+    "Apa benar {body_l}? Soalnya ibu-ibu di kampung sudah panik.",
+    "tolong diklarifikasi, beredar info {body_l}. benar atau hoaks?",
+    "Saya dapat kiriman dari saudara: \"{body}\" Apakah ini resmi dari pemkab?",
+    "punten, mau tanya, bener teu ieu: {body}",
+    "Yth admin, izin bertanya kebenaran pesan yang beredar di facebook: {body}. Terima kasih.",
+    "nyuwun pirsa, {body_l} niku leres nopo mboten?",
+]
+HOAX_FRAMES_COMPLAINT = [
+    "Mohon pemkab segera klarifikasi, beredar pesan \"{body}\". Warga jadi resah, banyak yang percaya.",
+    "{body}",
+    "Fwd: {body}",
+    "Saya mau lapor penipuan. Saya dapat pesan: {body}. Sudah transfer Rp {rp} ternyata nomornya tidak aktif lagi.",
+    "tolong ditindak yg nyebar hoaks ini di grup fb {kec}: {body}",
+    "Ibu saya hampir tertipu, ada yang kirim pesan: \"{body}\". Mohon diumumkan supaya warga lain tidak jadi korban.",
+    "Laporan akun penyebar hoaks. Akun facebook \"{nama} Sukamaju\" menyebarkan: {body}. Mohon diblokir dan diluruskan.",
+    "WARGA RESAH!!! beredar info {body_l} tolong pemda jangan diam",
+    "Sudah banyak tetangga yang isi data di link ini: {body}. Apakah data kami aman?",
+]
+# Alarming but genuine reports (hoax = 0): agency, category, classification, text.
+ALARMING_REAL = [
+    ("BPBD", "Bencana", "pengaduan", "Air {sungai} naik cepat sejak sore, tanggul di dusun {desa} sudah rembes di dua titik. Warga sudah mulai angkat barang. Mohon BPBD segera cek ke lokasi, kami takut jebol malam ini."),
+    ("BPBD", "Bencana", "pengaduan", "Gempa tadi jam 3 pagi terasa kuat sekali di {desa}, dinding {sekolah} retak besar dan atap kelas 4 melengkung. Anak-anak tidak berani masuk kelas. Mohon dicek kelayakan bangunannya."),
+    ("BPBD", "Bencana", "pengaduan", "TOLONG!!! longsor di {desa} menimpa 2 rumah, ada warga yang belum ditemukan, akses jalan tertutup tanah, butuh alat berat sekarang"),
+    ("BPBD", "Bencana", "pengaduan", "retakan tanah di bukit belakang kampung {desa} makin lebar, kemarin 5 cm sekarang sudah sejengkal. warga takut longsor kalau hujan lagi"),
+    ("PDAM", "Air PDAM Mati", "pengaduan", "Air PDAM di {perum} sejak kemarin berbau seperti bensin dan berbusa. Anak saya muntah-muntah setelah minum air rebusan. Mohon segera diperiksa, kami sudah stop pakai."),
+    ("PDAM", "Air PDAM Mati", "pengaduan", "air pdam keruh coklat pekat dan bau lumpur, sudah 3 hari. tetangga ada yg gatal2 kulitnya. ini bahaya gak sih? tolong dicek kualitasnya"),
+    ("DAMKAR", "Kebakaran", "pengaduan", "KEBAKARAN BESAR di blok los sayur {pasar}, api sudah merembet ke kios sebelah, damkar baru datang satu unit, tolong kirim bantuan tambahan!!!"),
+    ("DAMKAR", "Kebakaran", "pengaduan", "ada bau gas menyengat di gang rumah kami {desa}, sepertinya tabung gas warung bocor, pemiliknya lagi pergi. kami takut meledak, mohon petugas datang"),
+    ("DINKES", "Kesehatan Lingkungan/Penyakit", "pengaduan", "Di RT {rt} {desa} dalam dua minggu ada 6 anak kena DBD, satu sudah meninggal kemarin. Ini nyata, bukan hoaks. Mohon segera fogging dan pemeriksaan jentik."),
+    ("DINKES", "Kesehatan Lingkungan/Penyakit", "pengaduan", "Puluhan warga {desa} keracunan setelah makan nasi kotak hajatan, sekarang banyak yang dibawa ke puskesmas {kec}. Mohon bantuan tenaga kesehatan tambahan."),
+    ("DINSOS", "Bansos/PKH", "pengaduan", "Ibu saya sudah terlanjur transfer Rp 300.000 ke orang yang mengaku pendamping PKH lewat telepon. Sekarang bantuan PKH-nya juga tidak cair. Mohon dinsos jelaskan apakah pendamping resmi pernah minta uang."),
+    ("DLH", "Pencemaran Lingkungan", "pengaduan", "Ribuan ikan mati mengambang di {sungai} sejak subuh, air berwarna merah dan berbau kimia. Diduga dari pembuangan pabrik. Mohon segera ambil sampel air."),
+    ("DISHUB", "Lalu Lintas/Rambu", "pengaduan", "Lampu merah perempatan {jalan} mati total sejak pagi, barusan ada tabrakan motor dan angkot, korbannya dibawa ke RSUD. Mohon segera diperbaiki dan dijaga petugas."),
+    ("DPUPR", "Jembatan", "pengaduan", "Jembatan di {desa} ambruk sebagian tadi pagi, satu motor sempat terperosok. Sekarang warga pasang bambu sebagai penghalang. Mohon segera ditangani, ini akses satu-satunya."),
+    ("RSUD", "Pelayanan Rumah Sakit", "pengaduan", "Pasien kecelakaan dibiarkan di depan IGD hampir satu jam karena katanya harus daftar dulu. Darahnya sudah banyak. Ini kejadian nyata tadi malam jam 11."),
+    ("SATPOLPP", "Gangguan Ketertiban", "pengaduan", "Ada tawuran pelajar pakai senjata tajam di {jalan} tiap jam pulang sekolah, kemarin satu anak luka bacok. Mohon ada penjagaan."),
+    ("DISKOMINFO", "Informasi Publik", "permintaan_informasi", "Apakah benar pengumuman di akun instagram resmi pemkab tentang penutupan {jalan} selama perbaikan jembatan? Saya cek akunnya centang biru, cuma mau memastikan tanggalnya."),
+    ("DISDUKCAPIL", "KTP-el/KK", "permintaan_informasi", "Apa benar ada layanan jemput bola perekaman KTP di balai desa {desa} hari Sabtu? Info dari pak kades di grup desa, mau memastikan jamnya."),
+    ("BPBD", "Bencana", "permintaan_informasi", "Apakah benar status siaga banjir untuk {kec} sudah dinaikkan? Air di pintu air sudah tinggi sekali, kami perlu tahu apakah harus mengungsi."),
+    ("DINSOS", "Bansos/PKH", "permintaan_informasi", "Benar tidak pencairan BPNT bulan ini lewat kantor pos {kec}? Pendamping bilang begitu di pertemuan kelompok, tapi tetangga bilang lewat agen."),
+]
+HOAX_AGENCY_OVERRIDE = {  # some hoax rows go to the agency the rumour is about
+    2: "BPBD", 3: "BPBD", 6: "PDAM", 17: "PDAM", 4: "DINKES", 10: "DINKES", 1: "DINSOS", 5: "SETDA", 26: "DISDUKCAPIL",
+}
+
+# ---------------------------------------------------------------- hand-written reports
+# One per line: AGENCY|CATEGORY|p/a/i|text. A leading "~" marks a report that plausibly belongs to two
+# or more agencies (labelled with the more plausible one). Slots like {desa} are filled at generation time.
+HAND = r"""
+DPUPR|Jalan Rusak|p|jln rusak parah dpn SDN 2 Sukamekar, lubangnya segede kolam ikan
+DPUPR|Jalan Rusak|p|Jalan Raya Cibeureum km 4 udah kaya sungai kering, batu semua. Tiap hari ambulans desa lewat sini, pasien bisa tambah sakit di jalan.
+DPUPR|Jalan Rusak|p|dalane rusak pol pak, ora tau didandani wiwit 2019. monggo dipirsani piyambak
+DPUPR|Jalan Rusak|p|Punten pak, jalan ruksak pisan di Cipanas Girang, teu acan aya perbaikan ti taun kamari. Hatur nuhun.
+DPUPR|Jalan Rusak|p|JALAN LINGKAR SELATAN HANCURRR!!! TIAP HARI ADA YG JATUH. MANA JANJINYA???
+DPUPR|Jalan Rusak|p|Proyek pengaspalan di Jl. Pramuka baru selesai bulan lalu, sekarang aspalnya sudah retak dan mengelupas di pinggir. Ketebalannya paling cuma 2 cm. Mohon diperiksa spesifikasinya dan kontraktornya diminta bertanggung jawab karena masih masa pemeliharaan.
+DPUPR|Jalan Rusak|p|jalan berlubang di tikungan Kalibening, semalam ada bapak2 bawa gabah jatuh
+DPUPR|Jalan Rusak|p|Kami warga Dusun Wonoasri sudah 20 tahun jalannya tanah. Kalau musim hujan anak sekolah harus pakai kantong plastik di kaki. Kami tidak minta aspal mulus, minimal dicor atau dibatu.
+DPUPR|Jalan Rusak|a|Usul pak, jalan Tegalsari - Kalibening dilebarkan, sekarang kalau papasan truk sama mobil harus mundur salah satu
+DPUPR|Jalan Rusak|i|Min mau tanya, jalan yang dari pertigaan Situraja ke arah waduk itu kewenangan kabupaten atau provinsi ya? Biar kami tahu harus lapor ke mana.
+DPUPR|Jalan Rusak|p|galian kabel fiber optik di Jl. Sudirman ditutup asal-asalan, sekarang jadi cekungan panjang. motor sering oleng
+DPUPR|Jembatan|p|jembatan bambu di dusun kami udah miring, anak2 SD tiap pagi nyebrang sambil pegangan. takut ada yg kecebur
+DPUPR|Jembatan|p|Yth. Bapak Kepala Dinas PU, jembatan Cikadu lantainya berlubang di tengah sebesar ban motor. Sudah kami tutup papan seadanya. Mohon segera diperbaiki sebelum ada korban.
+DPUPR|Jembatan|a|mohon dibangunkan jembatan permanen di Kedungwaru, selama ini warga nyebrang sungai pakai rakit
+~DPUPR|Banjir/Drainase|p|Tiap hujan satu jam saja depan Perum Graha Mekarwangi sudah banjir selutut. Salurannya kecil dan buntu di ujung. Developer bilang urusan pemda, pemda bilang urusan developer.
+DPUPR|Banjir/Drainase|p|got di jl kenanga mampet total, airnya item bau bgt, kalo ujan meluber ke rumah
+~DPUPR|Banjir/Drainase|p|saluran irigasi di Sidomulyo jebol, air masuk ke jalan dan sawah kebanjiran. petani terancam gagal panen
+DPUPR|Banjir/Drainase|p|Gorong-gorong di bawah Jl. Raya Tanjungsari ambrol, sekarang ada lubang menganga di pinggir jalan dan air dari sawah tidak bisa lewat.
+DPUPR|Banjir/Drainase|i|Apakah ada jadwal pengerukan sedimen saluran primer di Karangmulya tahun ini? Sudah dangkal sekali.
+DPUPR|Tata Ruang/Bangunan|p|Ada yang membangun ruko tiga lantai persis di atas saluran air di Jl. Pasar Baru. Sejak itu setiap hujan air meluap ke jalan. Apakah bangunan ini ada izinnya?
+DISHUB|Lampu Penerangan Jalan|p|lampu jln mati
+DISHUB|Lampu Penerangan Jalan|p|PJU mati sepanjang Jl Lingkar Utara, gelap total, kemarin ada begal
+DISHUB|Lampu Penerangan Jalan|p|lampune dalan ning Banyuurip mati kabeh wis rong minggu, peteng ndedet
+DISHUB|Lampu Penerangan Jalan|p|Lampu jalan depan rumah saya di Jl. Rajawali nyala terus siang hari, malah pas malam mati. Boros listrik dan tidak berguna.
+~DISHUB|Lampu Penerangan Jalan|p|Lampu jalan di Perum Taman Sindanglaya sudah mati semua setahun. Kata warga PJU perumahan itu urusan perkim, kata perkim urusan dishub. Tolong siapa saja yang berwenang.
+DISHUB|Lampu Penerangan Jalan|a|mohon dipasang lampu jalan di tanjakan menuju Pagerwangi, jalannya curam dan gelap total
+DISHUB|Parkir Liar|p|jukir di depan minimarket Jl. Veteran minta 5rb padahal cuma 5 menit. kalo gak dikasih ngomel
+DISHUB|Parkir Liar|p|Parkir mobil pengunjung rumah makan di Jl. Gatot Subroto memakan setengah badan jalan setiap jam makan siang. Macet parah sampai ke lampu merah.
+~DISHUB|Parkir Liar|p|Di depan Pasar Cibeureum parkir motor sampai tiga baris, ditambah PKL di trotoar, jalan tinggal satu lajur. Angkot berhenti sembarangan juga. Kacau sekali tiap pagi.
+DISHUB|Lalu Lintas/Rambu|p|traffic light di perempatan Pemuda-Merdeka rusak, hijaunya cuma 5 detik, antrean panjang bgt
+DISHUB|Lalu Lintas/Rambu|a|Usul dibuatkan zebra cross dan rambu hati-hati banyak anak sekolah di depan SMPN 4. Tiap pagi anak-anak nyebrang nekat.
+DISHUB|Angkutan Umum|p|angkot jurusan Tanjungsari-Terminal ngetem di depan pasar sampe 30 menit, anak sekolah telat tiap hari
+DISHUB|Angkutan Umum|i|Jadwal bus sekolah gratis yang lewat Cibeureum jam berapa saja ya? Anak saya baru pindah sekolah.
+DLH|Sampah|p|sampah numpuk di TPS pasar udh 1 minggu gak diangkut, bau bgt sampe ke masjid
+DLH|Sampah|p|Truk sampah terakhir datang ke Perum Bumi Cibeureum Indah tiga minggu lalu. Kami bayar iuran Rp 25.000 tiap bulan. Sekarang sampah di depan rumah sudah dibongkar kucing dan anjing.
+DLH|Sampah|p|ada yg buang sampah kasur dan sofa di pinggir jalan lingkar, kayaknya dari luar daerah pakai pickup malam2
+DLH|Sampah|p|runtah di sisi walungan Cipanas ngagunung, ambeu pisan. punten dibersihkan
+DLH|Sampah|p|uwuh neng pinggir kali Wonoasri numpuk, nek udan keli kabeh nang kampung
+DLH|Sampah|a|Usul agar dibuat bank sampah di tiap RW di Ngadirejo, warga sudah siap mengelola asal ada pendampingan.
+DLH|Sampah|i|jadwal pengangkutan sampah utk jl melati itu hari apa aja ya min?
+~DLH|Sampah|p|Sampah dari los ikan Pasar Kalibening dibuang ke saluran belakang pasar, airnya hitam dan baunya sampai ke pemukiman. Pengelola pasar bilang itu tugas kebersihan kabupaten.
+DLH|Pencemaran Lingkungan|p|Pabrik tekstil di Karanganyar Kulon membuang limbah warna-warni ke Kali Bening setiap malam sekitar jam 11. Pagi harinya air sungai berwarna ungu dan berbusa. Sawah di hilir jadi rusak. Kami punya videonya.
+DLH|Pencemaran Lingkungan|p|bau kotoran ayam dari kandang di Jatimulyo nyampe ke rumah2 warga, lalat banyak bgt masuk ke makanan
+DLH|Pencemaran Lingkungan|p|tiap malam ada yg bakar sampah plastik dan kabel di lahan kosong belakang Gg. Sawo, asapnya bikin sesak
+~DLH|Pohon/Taman|p|Pohon angsana besar di Jl. Diponegoro tumbang semalam menutup separuh jalan dan menimpa kabel. Sampai sekarang belum ada yang memotong, kendaraan harus lewat trotoar.
+~DLH|Pohon/Taman|p|pohon beringin tua di depan balai desa Situraja udah miring ke jalan, akarnya angkat aspal. kalo angin kenceng takut roboh nimpa orang
+DLH|Pohon/Taman|a|Alun-alun perlu tempat bermain anak yang aman, sekarang ayunan sudah karatan dan patah.
+DISDUKCAPIL|KTP-el/KK|p|ktp sy blm jadi2 udh 4 bln, cm dikasih resi terus. mau ngelamar kerja susah
+DISDUKCAPIL|KTP-el/KK|p|Saya sudah tiga kali datang ke kantor Disdukcapil untuk perubahan KK karena anak lahir. Setiap datang selalu dibilang sistem offline, disuruh kembali besok. Jarak rumah saya ke kota 25 km, ongkos sekali jalan Rp 40.000.
+DISDUKCAPIL|KTP-el/KK|p|NIK anak sy 3299041506120003 katanya tidak ditemukan waktu daftar sekolah padahal sudah ada di KK
+DISDUKCAPIL|KTP-el/KK|p|Antrean online dukcapil selalu penuh jam 00.01, kayaknya diborong calo. Di depan kantor ada yang nawarin "bisa dibantu" Rp 150.000.
+DISDUKCAPIL|KTP-el/KK|p|KTP almarhum bapak masih aktif padahal akta kematian sudah keluar. Ibu saya jadi tidak bisa urus pensiun janda.
+~DISDUKCAPIL|KTP-el/KK|p|di kecamatan Karangmulya katanya bisa urus KTP tapi pas datang disuruh ke dinas di kota, alasannya printer rusak. sebenarnya bisa atau tidak sih?
+DISDUKCAPIL|KTP-el/KK|i|Syarat pindah KK dari Bandung ke Sukamaju Raya apa saja? Apakah harus datang ke Bandung dulu?
+DISDUKCAPIL|KTP-el/KK|a|Mohon adakan perekaman KTP keliling ke sekolah-sekolah SMA, banyak siswa sudah 17 tahun belum rekam.
+DISDUKCAPIL|Akta Kelahiran/Kematian|p|akte lahir anak saya namanya salah 1 huruf, Rizky jadi Rizki. mau benerin disuruh sidang pengadilan?? masa sih
+DISDUKCAPIL|Akta Kelahiran/Kematian|i|kalau lahiran di bidan desa, akta kelahirannya bisa langsung diurus bidan atau harus ke capil sendiri?
+DINSOS|Bansos/PKH|p|Yth. Bapak Kepala Dinas Sosial. Saya janda dengan tiga anak, tinggal di rumah bilik di RT 02 RW 05 Sidomulyo. Sejak 2023 nama saya hilang dari daftar PKH tanpa pemberitahuan. Sementara tetangga yang punya dua motor baru dan toko masih menerima. Saya sudah ke desa tiga kali, jawabannya selalu "nanti diusulkan". Mohon keadilan.
+DINSOS|Bansos/PKH|p|bansos di Cikadu yg dapet saudaranya pak RT semua, yg bener2 miskin ga dapet
+DINSOS|Bansos/PKH|p|beras bantuan yang dibagikan di balai desa Tegalsari berkutu dan bau apek, sebagian sudah menggumpal
+DINSOS|Bansos/PKH|p|kartu KKS ibu saya diambil ketua kelompok katanya biar gampang dicairkan, tapi uangnya tidak pernah dikasih utuh
+DINSOS|Bansos/PKH|i|bagaimana cara cek nama kita masih terdaftar DTKS atau tidak? ada aplikasinya?
+~DINSOS|Bansos/PKH|p|BLT dana desa di Kalibening tahun ini dipotong Rp 50.000 per orang katanya buat uang lelah perangkat. Yang protes diancam dicoret.
+DINSOS|Disabilitas/ODGJ/Terlantar|p|ada nenek2 tidur di emperan toko depan Pasar Baru tiap malam, kayaknya ga punya keluarga. kasian bgt
+~DINSOS|Disabilitas/ODGJ/Terlantar|p|Ada orang dengan gangguan jiwa tanpa pakaian berkeliaran di sekitar Jl. Stasiun, kadang melempar batu ke kendaraan. Warga takut tapi juga kasihan. Mohon dibawa ke tempat yang layak.
+~DINSOS|Disabilitas/ODGJ/Terlantar|p|anak2 kecil ngamen dan ngemis di lampu merah Ahmad Yani sampai malam, ada orang dewasa yang ngawasin dari jauh. apa gak ada yg bertindak?
+DINSOS|Disabilitas/ODGJ/Terlantar|a|usul ada terapi gratis untuk anak berkebutuhan khusus di tiap kecamatan, ke kota jauh dan mahal
+PDAM|Air PDAM Mati|p|air mati lagi
+PDAM|Air PDAM Mati|p|pdam mati 3 hari di Perum Griya Sukamaju Asri, ga ada pemberitahuan, beli air galon terus
+PDAM|Air PDAM Mati|p|Air PDAM di rumah saya keruh kecoklatan setiap pagi. Saya sudah pasang saringan tapi dalam dua hari sudah hitam. Apakah air ini layak dipakai mandi untuk bayi?
+PDAM|Air PDAM Mati|p|banyune PDAM ora mili wis seminggu, nek mili mung tengah wengi jam 2
+PDAM|Air PDAM Mati|p|caina PDAM teu ngocor ti kamari, punten dicek
+PDAM|Air PDAM Mati|p|PIPA PDAM BOCOR DI DEPAN GG MASJID, AIR MUNCRAT KE JALAN UDAH 5 HARI, MUBAZIR BANGET!!!
+~PDAM|Air PDAM Mati|p|Galian pipa PDAM di Jl. Kartini ditinggal terbuka dan tidak diberi tanda. Semalam ada pengendara motor masuk lubang. Jalan jadi rusak dan tidak dikembalikan seperti semula.
+PDAM|Tagihan PDAM|p|tagihan PDAM saya bulan ini Rp 487.000, biasanya cuma 70 ribuan. rumah cuma dihuni 2 orang. ga masuk akal
+PDAM|Tagihan PDAM|p|Petugas catat meter tidak pernah datang, tagihan dikira-kira. Waktu air mati dua minggu pun tetap ditagih penuh.
+PDAM|Tagihan PDAM|i|kalau mau pasang baru PDAM di Karangmulya biayanya berapa dan berapa lama?
+DINKES|BPJS/Layanan Kesehatan|p|BPJS PBI saya tiba-tiba nonaktif waktu mau berobat. katanya dicoret dari data. padahal saya buruh serabutan
+DINKES|Puskesmas|p|Puskesmas Sukajadi jam 10 pagi sudah tutup pendaftaran, padahal kami datang dari desa jauh. Anak saya demam 39 derajat disuruh balik besok.
+DINKES|Puskesmas|p|bidan di pustu Pasirjati jarang ada di tempat, kemarin ibu hamil mau periksa harus ke kota
+DINKES|Kesehatan Lingkungan/Penyakit|p|tolong fogging di RT 04 RW 02 Wonoasri, udah 3 anak kena DBD bulan ini
+DINKES|Kesehatan Lingkungan/Penyakit|i|syarat pengajuan fogging apa saja ya? apakah harus ada kasus DBD dulu?
+~DINKES|BPJS/Layanan Kesehatan|p|Ibu saya pasien BPJS rujukan dari puskesmas ke RSUD, tapi di RSUD disuruh bayar obat sendiri karena katanya obatnya tidak ditanggung. Kami bingung ini aturan BPJS atau aturan rumah sakit.
+RSUD|Pelayanan Rumah Sakit|p|IGD RSUD kemarin malam penuh, bapak saya yang sesak napas dibiarkan di kursi roda dua jam tanpa oksigen
+RSUD|Pelayanan Rumah Sakit|p|Perawat di ruang Melati RSUD bicara kasar kepada keluarga pasien, padahal kami hanya bertanya kapan dokter visit.
+RSUD|Pelayanan Rumah Sakit|p|parkir rsud mahal bgt, jaga pasien 3 hari kena 45rb, mana panas ga ada atap
+RSUD|Pelayanan Rumah Sakit|i|Jam besuk RSUD Sukamaju Raya jam berapa saja? Apakah anak kecil boleh ikut menjenguk?
+~RSUD|BPJS/Layanan Kesehatan|p|Kata kasir RSUD kartu BPJS anak saya tidak aktif karena tunggakan, padahal kami peserta PBI dari pemerintah. Kami disuruh bayar umum Rp 2.300.000.
+DISDIK|Sekolah/PPDB|p|PPDB zonasi ga adil, rumah sy 400 meter dari SMPN 2 tp anak sy gak keterima, yg dari kecamatan sebelah malah masuk
+DISDIK|Sekolah/PPDB|p|Sekolah anak saya menahan ijazah SD karena masih ada tunggakan uang kegiatan Rp 650.000. Anak saya jadi tidak bisa daftar SMP.
+DISDIK|Sekolah/PPDB|p|atap kelas 5 di SDN 3 Situraja bolong, kalau hujan anak2 belajar di teras
+~DISDIK|Sekolah/PPDB|p|Komite sekolah SMPN 1 Ngadirejo menetapkan sumbangan pembangunan Rp 1.500.000 per siswa, dibayar paling lambat sebelum ujian. Katanya sumbangan tapi nominalnya ditentukan dan ada batas waktu. Bukankah ini pungutan?
+DISDIK|Sekolah/PPDB|i|PPDB SMP tahun ini dibuka tanggal berapa dan jalur apa saja?
+DISDIK|Sekolah/PPDB|a|Mohon dibangun SMP negeri di Cipanas Girang, anak-anak kami harus menempuh 12 km ke SMP terdekat.
+SATPOLPP|PKL/Ketertiban|p|PKL di trotoar Jl. Siliwangi udah pasang tenda permanen, pejalan kaki harus turun ke jalan
+~SATPOLPP|PKL/Ketertiban|p|Pedagang buah di tikungan Jl. Raya Sukamaju menaruh lapak sampai ke badan jalan, ditambah pembeli parkir sembarangan. Sudah dua kali ada kecelakaan kecil di situ.
+~SATPOLPP|PKL/Ketertiban|p|pedagang pasar tumpah tiap subuh di Jl. Pasar Baru sampai nutup jalan, truk sayur ga bisa lewat
+SATPOLPP|Gangguan Ketertiban|p|balap liar tiap malam minggu di Jl Lingkar Selatan, knalpot brong sampe jam 3 pagi, warga ga bisa tidur
+SATPOLPP|Gangguan Ketertiban|p|warung di ujung Gg. Buntu jual ciu dan tuak, tiap malam ada yang mabuk teriak2
+SATPOLPP|Gangguan Ketertiban|a|Usul ada patroli rutin di alun-alun setiap malam Minggu, banyak anak di bawah umur nongkrong sampai pagi.
+BPBD|Bencana|p|longsor kecil di tebing jalan menuju Pagerwangi, tanahnya masih terus turun kalau hujan
+BPBD|Bencana|p|angin kenceng tadi sore, atap 4 rumah di Margaluyu terbang, ada yg tertimpa genteng luka ringan
+~BPBD|Bencana|p|Banjir di Cibeureum Hilir sudah tiga hari belum surut. Saluran di jalan utama tersumbat sehingga air tidak bisa keluar. Warga butuh makanan siap saji dan air bersih.
+BPBD|Bencana|i|kalau rumah rusak karena angin puting beliung, bantuan perbaikannya diajukan ke mana dan syaratnya apa?
+DAMKAR|Kebakaran|p|Rumah di Gg. Kelinci terbakar jam 1 pagi, mobil damkar tidak bisa masuk karena gang sempit dan selang tidak sampai. Mohon ada motor damkar atau hidran di kampung padat.
+~DAMKAR|Kebakaran|p|kebakaran lahan ilalang di pinggir TPA, asapnya masuk ke kampung, anak2 batuk. api hidup mati sudah 2 hari
+DAMKAR|Penyelamatan/Evakuasi|p|ada sarang tawon ndas gede di pohon mangga depan rumah, anak tetangga udah disengat sampai demam
+DAMKAR|Penyelamatan/Evakuasi|p|ular kobra masuk ke dapur rumah warga di Kedungwaru, sekarang sembunyi di bawah lemari
+DPMPTSP|Perizinan|p|Urus PBG rumah tinggal sudah 5 bulan, berkas sudah lengkap, status di aplikasi masih "verifikasi" terus. Tanya ke petugas disuruh tunggu.
+DPMPTSP|Perizinan|p|di depan MPP ada bapak2 nawarin jasa urus izin cepat, katanya orang dalam. ini resmi atau calo?
+DPMPTSP|Perizinan|i|Saya mau buka warung kopi kecil, izin apa saja yang diperlukan dan apakah NIB cukup?
+~DPMPTSP|Perizinan|p|Ada pabrik pengolahan plastik baru di Banyuurip, suaranya bising dan baunya menyengat. Warga tidak pernah diminta tanda tangan persetujuan lingkungan. Bagaimana bisa izinnya keluar?
+DISNAKER|PHK/Ketenagakerjaan|p|Saya karyawan pabrik garmen di Tegalsari, di-PHK bersama 120 orang lainnya tanpa pesangon. Alasannya order turun. Kami sudah bekerja 6 sampai 11 tahun. Mohon dinas tenaga kerja memfasilitasi mediasi.
+DISNAKER|PHK/Ketenagakerjaan|p|thr blm dibayar, udh h-3 lebaran, perusahaan bilang nanti nanti terus
+DISNAKER|PHK/Ketenagakerjaan|p|gaji saya di toko bangunan cuma 1,2 juta sebulan kerja dari jam 7 pagi sampai 9 malam. itu kan jauh di bawah UMK
+DISNAKER|PHK/Ketenagakerjaan|i|Berapa UMK Sukamaju Raya tahun 2025? Apakah berlaku juga untuk karyawan kontrak?
+DISPERKIM|Rumah Tidak Layak Huni|p|Rumah Mbah Sarmi di RT 03 Jatimulyo dindingnya bilik bambu sudah bolong, atapnya tinggal separuh. Beliau tinggal sendiri umur 80-an. Setiap hujan tidur di pojok yang tidak bocor. Mohon bantuan RTLH.
+DISPERKIM|Rumah Tidak Layak Huni|p|bantuan bedah rumah di Sindanglaya dapetnya rumah yang udah bagus, yang reyot malah gak dapet
+DISPERKIM|Prasarana Perumahan|p|jalan di Perum Puri Tegalsari rusak semua, developernya udah kabur, fasumnya belum diserahkan ke pemda. warga bingung mau minta ke siapa
+~DISPERKIM|Prasarana Perumahan|p|Saluran air di Komplek Pasirjati Permai tidak tersambung ke saluran kota, air limbah rumah tangga menggenang di ujung komplek. Apakah ini tanggung jawab PU atau perkim?
+BAPENDA|Pajak Daerah/PBB|p|PBB saya naik dari Rp 112.000 jadi Rp 398.000 tanpa ada sosialisasi. Rumah saya tidak direnovasi sama sekali.
+BAPENDA|Pajak Daerah/PBB|p|sppt pbb thn ini blm dibagi, padahal jatuh tempo tinggal sebulan
+BAPENDA|Pajak Daerah/PBB|i|bagaimana cara balik nama SPPT PBB setelah jual beli tanah? syaratnya apa?
+~BAPENDA|Pajak Daerah/PBB|p|Pedagang di Pasar Ngadirejo ditarik retribusi dua kali, sekali oleh petugas berseragam dan sekali oleh orang tanpa seragam. Karcisnya beda warna. Mana yang resmi?
+DISPERINDAG|Pasar|p|pasar cibeureum becek parah, atapnya bocor di lorong ikan, pembeli pada males masuk
+DISPERINDAG|Pasar|p|Los pasar baru di Pasar Tanjungsari sudah setahun jadi tapi kosong, pedagang tetap jualan di pinggir jalan karena los di lantai dua sepi pembeli.
+DISPERINDAG|Harga/Kelangkaan Barang|p|gas melon langka di Cikadu, kalau ada harganya 28 ribu. pangkalan bilang jatah dikurangi
+DISPERINDAG|Harga/Kelangkaan Barang|p|Timbangan di beberapa lapak beras Pasar Induk kurang, saya beli 5 kg ternyata cuma 4,6 kg ditimbang di rumah.
+INSPEKTORAT|Pungli|p|urus surat keterangan tidak mampu di kantor desa dimintai 50rb, katanya buat uang map. tanpa kuitansi
+INSPEKTORAT|Pungli|p|Untuk program PTSL di desa kami, warga dimintai Rp 750.000 per bidang, padahal setahu saya biaya resminya jauh di bawah itu. Yang tidak bayar, sertifikatnya tidak diproses.
+~INSPEKTORAT|Pungli|p|Oknum pegawai di kantor kecamatan minta Rp 100.000 untuk legalisir dan tanda tangan camat. Kalau tidak mau bayar disuruh datang minggu depan.
+INSPEKTORAT|Penyalahgunaan Dana Desa|p|Proyek jalan rabat beton dana desa di Kalibening baru sebulan sudah hancur. Ketebalannya cuma 8 cm, campurannya lebih banyak pasir. Papan proyeknya tidak pernah dipasang.
+SETDA|Kinerja ASN|p|mobil dinas pelat merah dipakai belanja ke mall di kota lain hari Minggu, ada anak-anaknya juga
+SETDA|Aspirasi Pembangunan|a|Yth. Bapak Bupati, kami pemuda Karangmulya mengusulkan dibangunnya gedung olahraga sederhana. Saat ini anak-anak muda kami lebih banyak nongkrong tidak jelas karena tidak ada fasilitas. Kami siap mengelola bersama karang taruna.
+SETDA|Aspirasi Pembangunan|a|Usul pak bupati, adakan pelayanan terpadu keliling ke desa-desa terpencil sebulan sekali, biar warga tidak perlu jauh-jauh ke kota untuk urus KTP, BPJS, dan pajak.
+KEC_SUKAJADI|Pelayanan Kecamatan/Desa|p|kantor desa Cilimus jam 11 udah kosong, mau minta surat pengantar nikah disuruh balik besok
+KEC_SUKAJADI|Lingkungan Desa/Kelurahan|p|jalan gang RT 05 Mekarwangi becek dan berlubang, itu kata PU bukan jalan kabupaten tapi jalan desa. kades bilang nunggu dana desa tahun depan
+KEC_CIBEUREUM|Pelayanan Kecamatan/Desa|p|Legalisir di kantor Camat Cibeureum harus menunggu Pak Camat datang, kadang sampai sore. Apakah tidak bisa didelegasikan ke sekcam?
+~KEC_CIBEUREUM|Lingkungan Desa/Kelurahan|p|Selokan di gang belakang balai desa Ciwalen mampet, air bekas cucian menggenang. Itu saluran desa atau kabupaten ya? Warga sudah kerja bakti tapi endapannya keras.
+KEC_NGADIREJO|Pelayanan Kecamatan/Desa|p|pak lurah Sidomulyo angel ditemoni, surat pengantar SKCK nunggu seminggu ora rampung-rampung
+KEC_NGADIREJO|Lingkungan Desa/Kelurahan|a|usul dibangun pos ronda dan lampu di perbatasan Wonoasri - Kedungwaru, sering ada maling motor
+KEC_KARANGMULYA|Pelayanan Kecamatan/Desa|p|Pelayanan di kantor Kecamatan Karangmulya tidak ada antrean yang jelas. Yang kenal pegawai langsung didahulukan.
+KEC_KARANGMULYA|Lingkungan Desa/Kelurahan|p|lapangan bola Desa Karangmulya jadi tempat buang sampah dan parkir truk, anak2 ga bisa main lagi
+KEC_TANJUNGSARI|Pelayanan Kecamatan/Desa|p|Punten, di kantor desa Sindanglaya teu aya petugas ti jam 10. Abdi bade nyuhunkeun surat keterangan usaha teu tiasa.
+KEC_TANJUNGSARI|Lingkungan Desa/Kelurahan|p|Lampu gang di Margaluyu sudah mati dua bulan. Kata kepala dusun lampu gang tanggung jawab desa, tapi desa belum membelikan lampunya.
+DISKOMINFO|Informasi Publik|p|website sukamajurayakab tidak bisa dibuka dari kemarin, padahal mau lihat pengumuman seleksi perangkat desa
+DISKOMINFO|Informasi Publik|i|Bagaimana prosedur permohonan informasi publik untuk meminta salinan kontrak proyek jalan? Apakah bisa lewat email?
+DISKOMINFO|Internet/Wifi Publik|p|di dusun kami di Cipanas Girang ga ada sinyal sama sekali, mau telpon harus naik ke bukit kuburan
+"""
+
+# ---------------------------------------------------------------- fake personal data and slot filling
+def fake_name(rng: random.Random) -> str:
+    return f"{rng.choice(FIRST)} {rng.choice(LAST)}" if rng.random() < 0.7 else rng.choice(FIRST)
+
+
+def fake_phone(rng: random.Random) -> str:
+    p = rng.choice(["812", "813", "821", "822", "852", "853", "857", "878", "896", "838"])
+    a, b = rng.randint(1000, 9999), rng.randint(1000, 9999)
+    style = rng.randrange(4)
+    if style == 0:
+        return f"0{p}-{a}-{b}"
+    if style == 1:
+        return f"0{p}{a}{b}"
+    if style == 2:
+        return f"+62 {p}-{a}-{b}"
+    return f"+62{p}{a}{b}"
+
+
+def fake_nik(rng: random.Random) -> str:
+    day = rng.randint(1, 28) + (40 if rng.random() < 0.5 else 0)
+    return f"3299{rng.randint(1, 31):02d}{day:02d}{rng.randint(1, 12):02d}{rng.randint(60, 99) % 100:02d}{rng.randint(1, 9999):04d}"
+
+
+def fake_plate(rng: random.Random) -> str:
+    letters = "".join(rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(rng.randint(1, 3)))
+    return f"{rng.choice(PLATE_PREFIX)} {rng.randint(1, 9999)} {letters}"
+
+
+def fake_email(rng: random.Random, name: str) -> str:
+    user = re.sub(r"[^a-z]", "", name.lower().split()[0]) + rng.choice(["", ".", "_"]) + str(rng.randint(1, 99))
+    return f"{user}@{rng.choice(['gmail.com', 'yahoo.co.id', 'gmail.com', 'mail.com'])}"
+
+
+def fake_url(rng: random.Random) -> str:
+    tag = "".join(rng.choice("abcdefghkmnpqrstuvwxyz23456789") for _ in range(6))
+    return rng.choice([f"bit.ly/bansos-{tag}", f"s.id/daftar{tag}", f"bantuan-sukamaju-{tag}.xyz/daftar",
+                       f"http://pendaftaran-blt-{tag}.online", f"tinyurl.com/pppk{tag}", f"wa.me/62{rng.randint(81200000000, 89999999999)}"])
+
+
+def fake_rek(rng: random.Random) -> str:
+    bank = rng.choice(["BRI", "BNI", "Mandiri", "BCA", "BJB", "BSI"])
+    return f"rek {bank} {rng.randint(1000, 9999)}-{rng.randint(10, 99)}-{rng.randint(100000, 999999)}-{rng.randint(10, 99)} a.n. {fake_name(rng)}"
+
+
+def rupiah(rng: random.Random) -> str:
+    v = rng.choice([5, 10, 15, 20, 25, 50, 75, 100, 150, 200, 250, 300, 500, 750, 1000, 1500, 2500]) * 1000
+    s = f"{v:,}".replace(",", ".")
+    return rng.choice([s, s, f"{v // 1000}rb", f"{v // 1000} ribu"]) if v < 1_000_000 else s
+
+
+SLOT = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, rng: random.Random, ctx: dict) -> str:
+    """Fill {slots}; values are cached in ctx so a report names one village, one person..."""
+    def value(name: str) -> str:
+        if name in ctx:
+            return ctx[name]
+        if name in ("desa", "kec", "kec_code"):
+            code, kec, desa = rng.choice(DESA)
+            ctx.setdefault("kec_code", code)
+            ctx.setdefault("kec", kec)
+            ctx.setdefault("desa", desa)
+            return ctx[name]
+        gen = {
+            "desa2": lambda: rng.choice([d for _, _, d in DESA if d != ctx.get("desa")]),
+            "kab": lambda: KAB, "jalan": lambda: rng.choice(JALAN), "gang": lambda: rng.choice(GANG),
+            "perum": lambda: rng.choice(PERUM), "landmark": lambda: rng.choice(LANDMARK), "dur": lambda: rng.choice(DURASI),
+            "rt": lambda: f"{rng.randint(1, 12):02d}", "rw": lambda: f"{rng.randint(1, 9):02d}", "n": lambda: str(rng.randint(2, 9)),
+            "km": lambda: rng.choice(["1", "2", "3", "1,5", "4", "5"]), "rp": lambda: rupiah(rng),
+            "pasar": lambda: rng.choice(PASAR), "sungai": lambda: rng.choice(SUNGAI), "sekolah": lambda: rng.choice(SEKOLAH),
+            "nama": lambda: fake_name(rng), "nama2": lambda: rng.choice(FIRST), "hp": lambda: fake_phone(rng),
+            "nik": lambda: fake_nik(rng), "plat": lambda: fake_plate(rng), "url": lambda: fake_url(rng), "rek": lambda: fake_rek(rng),
+            "umur": lambda: str(rng.randint(22, 71)), "kelas": lambda: str(rng.randint(1, 6)),
+            "email": lambda: fake_email(rng, value("nama")),
+        }[name]
+        ctx[name] = gen()
+        return ctx[name]
+
+    for _ in range(3):  # landmarks and sekolah contain slots themselves
+        template = SLOT.sub(lambda m: value(m.group(1)), template)
+    return template
+
+
+# ---------------------------------------------------------------- register and noise
+NORMAL2SLANG = {
+    "yang": ["yg", "yg", "yng"], "tidak": ["tdk", "gak", "ga", "nggak", "gk", "ngga", "g"], "saya": ["sy", "aku", "sya"],
+    "belum": ["blm", "blom", "belom"], "karena": ["krn", "karna"], "jalan": ["jln", "jl", "jalan"], "dengan": ["dgn", "dg"],
+    "untuk": ["utk", "buat"], "tolong": ["tlg", "tlong"], "mohon": ["mhn", "mohon"], "banget": ["bgt", "bngt"], "sekali": ["bgt", "banget"],
+    "sudah": ["udh", "udah", "sdh", "dah", "uda"], "kalau": ["kalo", "klo", "kl"], "bagaimana": ["gimana", "gmn"],
+    "kenapa": ["knp", "napa"], "tapi": ["tp", "tpi"], "sama": ["sm"], "dari": ["dr", "dri"], "bisa": ["bs", "bsa"],
+    "juga": ["jg"], "saja": ["aja", "aj", "doang"], "lagi": ["lg"], "sekarang": ["skrg", "skrng"], "orang": ["org"],
+    "masih": ["msh", "masi"], "sampai": ["sampe", "ampe"], "terima kasih": ["makasih", "trims", "thx", "mksh", "tq"],
+    "bapak": ["bpk", "pak"], "tersebut": ["tsb"], "seperti": ["kyk", "kayak", "kek"], "banyak": ["byk", "bnyk"],
+    "harus": ["hrs"], "rumah": ["rmh"], "sekolah": ["sklh"], "benar": ["bener", "bnr"], "padahal": ["pdhl"], "semua": ["smua", "smw"],
+    "tahun": ["thn", "taun"], "bulan": ["bln"], "hari": ["hr"], "minggu": ["mgg"], "segera": ["sgr", "secepetnya"], "cepat": ["cepet"],
+    "begitu": ["gitu"], "memang": ["emang", "emg"], "terus": ["trs", "trus"], "dengan segera": ["asap"], "nomor": ["no", "nmr"],
+    "selokan": ["got"], "sedang": ["lg"], "bertanya": ["nanya"], "kemarin": ["kmrn", "kemaren"], "tanggal": ["tgl"],
+    "pemberitahuan": ["info"], "diperbaiki": ["dibenerin", "diperbaikin"], "menumpuk": ["numpuk"], "tersumbat": ["mampet"],
+}
+_SLANG_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, NORMAL2SLANG), key=len, reverse=True)) + r")\b", re.I)
+
+JAWA = {"tidak": ["ora", "mboten", "ndak"], "jalan": ["dalan"], "sudah": ["wis", "sampun", "wes"], "air": ["banyu"], "sekali": ["pol", "tenan"],
+        "rumah": ["omah"], "belum": ["durung", "dereng"], "malam": ["bengi"], "sampah": ["uwuh"], "banyak": ["akeh", "kathah"],
+        "lama": ["suwe"], "sekarang": ["saiki"], "anak": ["bocah"], "besar": ["gede"], "apa": ["opo"]}
+SUNDA = {"tidak": ["teu", "henteu"], "sudah": ["tos", "parantos"], "sekali": ["pisan"], "rusak": ["ruksak"], "air": ["cai"],
+         "rumah": ["imah"], "belum": ["teu acan", "tacan"], "sampah": ["runtah"], "bau": ["ambeu"], "malam": ["peuting"],
+         "banyak": ["loba"], "lama": ["lila"], "sekarang": ["ayeuna"], "anak": ["budak"], "ada": ["aya"]}
+JAWA_PRE = ["nuwun sewu, ", "sugeng enjing, ", "kulo nyuwun tulung, ", "matur sewu, "]
+JAWA_POST = [" nggih", " matur nuwun", " monggo dipun cek", " suwun nggih", " nyuwun tulung"]
+SUNDA_PRE = ["punten, ", "wilujeng enjing, ", "sampurasun, ", "punten pak, "]
+SUNDA_POST = [" hatur nuhun", " mangga dicek", " nuhun pisan", " punten pisan"]
+EMOTIVE = ["parah", "tolong", "banget", "bau", "lama", "gelap", "mati", "rusak", "kesel", "capek", "kecewa", "bgt", "please", "cepat"]
+ANGRY_TAIL = [" PEMERINTAH KEMANA AJA???", " jangan cuma janji!!", " percuma bayar pajak", " mana tanggung jawabnya!!!",
+              " malu sama kabupaten sebelah", " kapan diurus????", " capek lapor terus", " jgn diem aja pak!!"]
+
+
+def _sub_words(text: str, table: dict, rng: random.Random, p: float) -> str:
+    pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True)) + r")\b", re.I)
+
+    def rep(m: re.Match) -> str:
+        if rng.random() > p:
+            return m.group(0)
+        return rng.choice(table[m.group(0).lower()])
+    return pat.sub(rep, text)
+
+
+def slangify(text: str, rng: random.Random, p: float) -> str:
+    def rep(m: re.Match) -> str:
+        if rng.random() > p:
+            return m.group(0)
+        return rng.choice(NORMAL2SLANG[m.group(0).lower()])
+    return _SLANG_RE.sub(rep, text)
+
+
+def typos(text: str, rng: random.Random, rate: float) -> str:
+    out = []
+    for w in text.split(" "):
+        if len(w) > 4 and w.isalpha() and rng.random() < rate:
+            i = rng.randrange(1, len(w) - 1)
+            kind = rng.randrange(3)
+            w = w[:i] + w[i + 1] + w[i] + w[i + 2:] if kind == 0 else (w[:i] + w[i + 1:] if kind == 1 else w[:i] + w[i] + w[i:])
+        out.append(w)
+    return " ".join(out)
+
+
+def repeat_letters(text: str, rng: random.Random) -> str:
+    def rep(m: re.Match) -> str:
+        w = m.group(0)
+        return w + w[-1] * rng.randint(2, 4) if rng.random() < 0.6 else w
+    return re.sub(r"\b(" + "|".join(EMOTIVE) + r")\b", rep, text, count=2)
+
+
+def regional(text: str, rng: random.Random, kind: str) -> str:
+    table, pre, post = (JAWA, JAWA_PRE, JAWA_POST) if kind == "jawa" else (SUNDA, SUNDA_PRE, SUNDA_POST)
+    text = _sub_words(text, table, rng, 0.7)
+    if rng.random() < 0.5:
+        text = rng.choice(pre) + text[:1].lower() + text[1:]
+    if rng.random() < 0.6:
+        text = text.rstrip(" .") + rng.choice(post)
+    return text
+
+
+def run_on(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[.,;:!]+", " ", text)).strip().lower()
+
+
+def sentence(s: str) -> str:
+    s = s.strip()
+    if not s:
+        return s
+    s = s[0].upper() + s[1:]
+    return s if s[-1] in ".!?\"" else s + "."
+
+
+# ---------------------------------------------------------------- report builders
+ASP_FRAMES = ["Usul {asp}.", "Mohon dipertimbangkan {asp}, supaya {why}.", "Kami warga {desa} mengusulkan {asp}.",
+              "saran aja min, {asp} biar {why}", "Aspirasi warga: {asp}. Terima kasih.", "Yth. Bapak Bupati, izin menyampaikan usulan {asp} karena {why}.",
+              "alangkah baiknya kalau ada {asp}", "mohon kiranya ada {asp}, {why}", "Usulan untuk tahun depan: {asp}.",
+              "kami berharap pemkab bisa merealisasikan {asp}. {why}."]
+WHY = ["warga lebih nyaman", "tidak ada lagi keluhan serupa", "anak-anak kami terbantu", "ekonomi warga bisa jalan",
+       "pelayanan lebih merata", "desa kami tidak tertinggal", "kejadian kemarin tidak terulang", "lebih aman untuk semua"]
+INFO_FRAMES = ["Mau tanya, {q}?", "Mohon informasi {q}.", "min {q}?", "Izin bertanya, {q}? Terima kasih.", "{Q}?",
+               "punten bade naros, {q}?", "Selamat siang, saya ingin menanyakan {q}. Mohon penjelasannya.", "nyuwun pirsa, {q}?",
+               "tanya dong {q}", "Kepada admin, {q}? Soalnya info di grup simpang siur.", "mhn info {q}", "boleh tau {q}?"]
+HOTLINE = ["Pelapor ({nama}, {hp}) menyampaikan bahwa {core}. {det}. Pelapor meminta agar segera ditindaklanjuti.",
+           "Telepon masuk pukul {jam} dari warga {desa} a.n. {nama}: {core}. Keterangan tambahan: {det}.",
+           "Laporan via call center 112: {core}, lokasi {desa} Kec. {kec}. {det}. No. pelapor {hp}.",
+           "Penelepon mengeluhkan {core}. Menurut pelapor {det}. Mohon dinas terkait menghubungi pelapor di {hp}."]
+
+
+def choose_register(rng: random.Random, channel: str) -> str:
+    if channel == "hotline":
+        return "hotline"
+    if channel == "sms":
+        return rng.choices(["short", "casual", "angry"], [4, 6, 1])[0]
+    weights = {"short": 2, "casual": 5, "normal": 5, "formal": 1.5, "angry": 1, "long": 1.3}
+    if channel == "social":
+        weights.update(casual=6, angry=2.5, formal=0.3)
+    return rng.choices(list(weights), list(weights.values()))[0]
+
+
+def build_pengaduan(spec: dict, rng: random.Random, ctx: dict, register: str) -> str:
+    core = fill(rng.choice(spec["probs"]), rng, ctx)
+    dets = [fill(d, rng, ctx) for d in rng.sample(spec["det"], k=min(len(spec["det"]), rng.randint(1, 3)))]
+    where = ""
+    if "{" not in " ".join(spec["probs"]) or rng.random() < 0.4:
+        where = fill(rng.choice([" di {desa}", " di {desa} kec {kec}", ", RT {rt}/RW {rw} {desa}", " {landmark}", " daerah {desa}", ""]), rng, ctx)
+    if register == "short":
+        words = (core + where).replace(",", "").split()
+        return " ".join(words[: rng.randint(3, 8)])
+    if register == "casual":
+        text = rng.choice(OPEN_INFORMAL) + core + where
+        if rng.random() < 0.7:
+            text += rng.choice([", ", " ", ". ", " udah gitu "]) + dets[0]
+        text += rng.choice(CLOSE_INFORMAL)
+        if rng.random() < 0.2:
+            text += " " + fill(rng.choice(CONTACT), rng, ctx)
+        return text
+    if register == "angry":
+        text = (core + where + " " + " ".join(dets[:2])).upper() if rng.random() < 0.5 else core + where + "!!! " + dets[0]
+        return text + rng.choice(ANGRY_TAIL)
+    if register == "hotline":
+        return fill(rng.choice(HOTLINE), rng, {**ctx, "core": core + where, "det": dets[0],
+                                                 "jam": f"{rng.randint(6, 22):02d}.{rng.choice(['05', '12', '30', '47', '58'])}"})
+    parts = []
+    if register == "formal" or (register == "long" and rng.random() < 0.6):
+        parts.append(fill(rng.choice(OPEN_FORMAL), rng, ctx))
+    elif rng.random() < 0.4:
+        parts.append(sentence(rng.choice(OPEN_INFORMAL[4:]).strip(" ,")))
+    parts.append(sentence(core + where))
+    parts += [sentence(d) for d in dets[: 2 if register != "long" else 3]]
+    if register in ("formal", "long"):
+        if register == "long":
+            parts += [fill(s, rng, ctx) for s in rng.sample(STORY, 2 + (rng.random() < 0.5))]
+        parts.append(fill(rng.choice(HISTORY), rng, ctx))
+        parts.append(rng.choice(IMPACT))
+        parts.append(rng.choice(REQUEST))
+        if rng.random() < 0.6:
+            parts.append(fill(rng.choice(CONTACT), rng, ctx))
+        parts.append(fill(rng.choice(CLOSE_FORMAL), rng, ctx))
+        return ("\n" if register == "formal" and rng.random() < 0.5 else " ").join(parts)
+    if rng.random() < 0.4:
+        parts.append(rng.choice(IMPACT))
+    if rng.random() < 0.5:
+        parts.append(rng.choice(REQUEST))
+    if rng.random() < 0.15:
+        parts.append(fill(rng.choice(CONTACT), rng, ctx))
+    return " ".join(parts)
+
+
+def build_aspirasi(spec: dict, rng: random.Random, ctx: dict) -> str:
+    frame = rng.choice(ASP_FRAMES)
+    return fill(frame.replace("{asp}", rng.choice(spec["asp"])).replace("{why}", rng.choice(WHY)), rng, ctx)
+
+
+def build_info(spec: dict, rng: random.Random, ctx: dict) -> str:
+    q = fill(rng.choice(spec["info"]), rng, ctx)
+    return fill(rng.choice(INFO_FRAMES).replace("{Q}", q[0].upper() + q[1:]).replace("{q}", q), rng, ctx)
+
+
+def add_noise(text: str, rng: random.Random, channel: str, register: str) -> str:
+    if register in ("formal", "hotline"):
+        return typos(text, rng, 0.01) if rng.random() < 0.3 else text
+    heavy = channel in ("sms", "social") or register in ("short", "angry")
+    if rng.random() < (0.75 if heavy else 0.35):
+        text = slangify(text, rng, rng.uniform(0.4, 0.9))
+    r = rng.random()
+    if r < 0.12:
+        text = regional(text, rng, "jawa")
+    elif r < 0.24:
+        text = regional(text, rng, "sunda")
+    if rng.random() < (0.4 if heavy else 0.15):
+        text = typos(text, rng, rng.uniform(0.03, 0.1))
+    if rng.random() < 0.2:
+        text = repeat_letters(text, rng)
+    if rng.random() < 0.05 and register != "long":
+        text += " " + rng.choice(ENGLISH)
+    if channel == "sms" or (heavy and rng.random() < 0.3):
+        text = run_on(text)
+    if register == "angry" and rng.random() < 0.3 or rng.random() < 0.03:
+        text = text.upper()
+    if channel == "sms":
+        if rng.random() < 0.2:
+            text = "lapor " + text
+        if len(text) > 300:
+            text = text[:300].rsplit(" ", 1)[0]
+    return text.strip()
+
+# ---------------------------------------------------------------- assembly
+TARGET = {
+    "DPUPR": 95, "DLH": 85, "DISHUB": 85, "DISDUKCAPIL": 80, "DINSOS": 80, "PDAM": 75, "DISKOMINFO": 150,
+    "DINKES": 42, "RSUD": 35, "DISDIK": 48, "SATPOLPP": 45, "BPBD": 45, "DAMKAR": 32, "DPMPTSP": 32, "DISNAKER": 38,
+    "DISPERKIM": 35, "BAPENDA": 35, "DISPERINDAG": 40, "INSPEKTORAT": 30, "SETDA": 30,
+    **{k: 28 for k in KECAMATAN},
+}
+N_HOAX = 132
+CHANNELS = (["web", "app", "sms", "social", "hotline"], [30, 30, 15, 15, 10])
+SEASON = {  # category -> months with extra weight
+    "Bencana": {1, 2, 3, 11, 12}, "Banjir/Drainase": {1, 2, 3, 11, 12}, "Sekolah/PPDB": {6, 7}, "Kebakaran": {7, 8, 9},
+    "PHK/Ketenagakerjaan": {3, 4}, "Pajak Daerah/PBB": {6, 7, 8}, "Kesehatan Lingkungan/Penyakit": {1, 2, 3, 4},
+    "Air PDAM Mati": {8, 9, 10}, "Harga/Kelangkaan Barang": {3, 4, 12},
+}
+START, END = dt.date(2024, 1, 1), dt.date(2025, 12, 31)
+
+
+def pick_date(rng: random.Random, category: str) -> dt.date:
+    months = SEASON.get(category)
+    while True:
+        d = START + dt.timedelta(days=rng.randrange((END - START).days + 1))
+        # gentle growth of usage over time, plus seasonality
+        w = 0.7 + 0.3 * (d - START).days / (END - START).days
+        if months and d.month in months:
+            w *= 2.5
+        if rng.random() < w / 2.5:
+            return d
+
+
+def make_title(rng: random.Random, channel: str, spec: dict | None, ctx: dict, text: str) -> str:
+    if channel == "sms" or (channel == "hotline" and rng.random() < 0.5):
+        return ""
+    if rng.random() < {"web": 0.15, "app": 0.25, "social": 0.6, "hotline": 0.1}[channel]:
+        return ""
+    if spec is None or rng.random() < 0.2:
+        words = re.sub(r"[^\w\s-]", " ", text).split()
+        return " ".join(words[: rng.randint(3, 6)]).capitalize()
+    t = fill(rng.choice(spec["tit"]), rng, ctx)
+    return t.upper() if rng.random() < 0.08 else (t.lower() if rng.random() < 0.15 else t)
+
+
+def norm_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def parse_hand() -> list[dict]:
+    rows = []
+    for line in HAND.strip().splitlines():
+        amb = line.startswith("~")
+        ag, cat, cls, text = line.lstrip("~").split("|", 3)
+        rows.append(dict(agency=ag, category=cat, classification={"p": "pengaduan", "a": "aspirasi", "i": "permintaan_informasi"}[cls],
+                         text=text, ambiguous=amb))
+    return rows
+
+
+def ctx_for(agency: str, rng: random.Random) -> dict:
+    if agency in KECAMATAN:
+        kec, desas = KECAMATAN[agency]
+        return {"kec": kec, "desa": rng.choice(desas), "kec_code": agency}
+    return {}
+
+
+def build(seed: int = SEED) -> list[dict]:
+    rng = random.Random(seed)
+    rows: list[dict] = []
+    seen: set[str] = set()
+
+    def add(agency, category, classification, hoax, text, channel=None, title=None, spec=None, ctx=None, date=None, dup_ok=False):
+        key = norm_key(text)
+        if key in seen and not dup_ok:
+            return False
+        seen.add(key)
+        channel = channel or rng.choices(*CHANNELS)[0]
+        rows.append(dict(date=(date or pick_date(rng, category)).isoformat(), channel=channel,
+                         title=title if title is not None else make_title(rng, channel, spec, ctx or {}, text),
+                         text=text, agency=agency, category=category, classification=classification, hoax=hoax))
+        return True
+
+    # 1. hand-written reports (light noise only on some, they already carry their own register)
+    for h in parse_hand():
+        ctx = ctx_for(h["agency"], rng)
+        text = fill(h["text"], rng, ctx)
+        spec = SPEC[h["agency"]].get(h["category"])
+        channel = rng.choices(*CHANNELS)[0] if len(text) < 160 else rng.choice(["web", "app"])
+        if channel == "hotline":
+            channel = "web"
+        add(h["agency"], h["category"], h["classification"], 0, text, channel=channel, spec=spec, ctx=ctx)
+
+    # 2. alarming but genuine reports
+    for _ in range(2):
+        for ag, cat, cls, tmpl in ALARMING_REAL:
+            ctx = ctx_for(ag, rng)
+            text = fill(tmpl, rng, ctx)
+            if rng.random() < 0.4:
+                text = add_noise(text, rng, "social", "casual")
+            add(ag, cat, cls, 0, text, spec=SPEC[ag].get(cat), ctx=ctx)
+
+    # 3. hoaxes
+    n_hoax = 0
+    while n_hoax < N_HOAX:
+        idx = rng.randrange(len(HOAX_BODIES))
+        ctx: dict = {}
+        body = fill(HOAX_BODIES[idx], rng, ctx)
+        info = rng.random() < 0.48
+        frame = rng.choice(HOAX_FRAMES_INFO if info else HOAX_FRAMES_COMPLAINT)
+        body_l = body[0].lower() + body[1:].rstrip("!. ")
+        text = fill(frame.replace("{body}", body).replace("{body_l}", body_l), rng, ctx)
+        channel = rng.choices(["web", "app", "sms", "social", "hotline"], [20, 25, 15, 35, 5])[0]
+        if channel in ("sms", "social") and rng.random() < 0.5:
+            text = add_noise(text, rng, channel, "casual")
+        agency = HOAX_AGENCY_OVERRIDE.get(idx, "DISKOMINFO") if rng.random() < 0.3 else "DISKOMINFO"
+        title = "" if channel == "sms" or rng.random() < 0.4 else rng.choice(
+            ["Klarifikasi berita", "Hoaks?", "Apa benar?", "Pesan berantai", "Info bansos", "Penipuan", "Mohon klarifikasi", "Berita bohong", "cek fakta"])
+        if add(agency, "Hoaks/Disinformasi", "permintaan_informasi" if info else "pengaduan", 1, text, channel=channel, title=title):
+            n_hoax += 1
+
+    # 4. template reports up to the target per agency
+    have = Counter(r["agency"] for r in rows)
+    for agency, target in TARGET.items():
+        cats = list(SPEC[agency])
+        weights = [max(1.0, 3.0 - i * 0.6) for i in range(len(cats))]
+        tries = 0
+        while have[agency] < target and tries < 5000:
+            tries += 1
+            category = rng.choices(cats, weights)[0]
+            spec = SPEC[agency][category]
+            cls = rng.choices(["pengaduan", "aspirasi", "permintaan_informasi"], [66, 17, 17])[0]
+            channel = rng.choices(*CHANNELS)[0]
+            ctx = ctx_for(agency, rng)
+            if cls == "pengaduan":
+                register = choose_register(rng, channel)
+                text = build_pengaduan(spec, rng, ctx, register)
+            else:
+                register = "casual" if rng.random() < 0.6 else "normal"
+                if channel == "hotline":
+                    channel = "web"
+                text = build_aspirasi(spec, rng, ctx) if cls == "aspirasi" else build_info(spec, rng, ctx)
+            text = add_noise(text, rng, channel, register)
+            if len(text.split()) < 2:
+                continue
+            if add(agency, category, cls, 0, text, channel=channel, spec=spec, ctx=ctx):
+                have[agency] += 1
+
+    # 5. deliberate near-duplicates: the same problem reported again by a neighbour a few days later
+    originals = rng.sample([r for r in rows if r["hoax"] == 0 and r["classification"] == "pengaduan" and len(r["text"]) > 60], 10)
+    for r in originals:
+        d = dt.date.fromisoformat(r["date"]) + dt.timedelta(days=rng.randint(1, 6))
+        prefix = rng.choice(["sama dengan laporan tetangga saya, ", "saya juga mau lapor, ", "ikut melaporkan: ", "Lapor lagi: ", ""])
+        text = prefix + r["text"] if prefix else r["text"].rstrip(".!") + " " + rng.choice(["mohon segera", "tolong", "sudah lapor belum ada tanggapan"])
+        add(r["agency"], r["category"], r["classification"], 0, text, date=min(d, END), channel=rng.choice(["web", "app", "social"]),
+            title=r["title"])
+
+    rng.shuffle(rows)
+    rows.sort(key=lambda r: r["date"])
+    for i, r in enumerate(rows, start=1):
+        r["id"] = f"SMP-{i:06d}"
+    return rows
+
+
+COLUMNS = ["id", "date", "channel", "title", "text", "agency", "category", "classification", "hoax"]
+
+
+def write_csv(rows: list[dict], path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({c: r[c] for c in COLUMNS})
+
+
+def summary(rows: list[dict]) -> str:
+    out = [f"rows: {len(rows)}"]
+    for col in ("agency", "category", "classification", "channel", "hoax"):
+        c = Counter(str(r[col]) for r in rows)
+        out.append(f"\n{col} ({len(c)} distinct):")
+        out += [f"  {k:32s} {v:5d}" for k, v in c.most_common()]
+    lens = sorted(len(r["text"].split()) for r in rows)
+    q = lambda p: lens[min(len(lens) - 1, int(p * len(lens)))]  # noqa: E731
+    out.append(f"\nwords per text: min {lens[0]} p10 {q(.1)} median {q(.5)} p90 {q(.9)} max {lens[-1]}; "
+               f"<=6 words: {sum(n <= 6 for n in lens)}; >=150 words: {sum(n >= 150 for n in lens)}")
+    texts = Counter(r["text"] for r in rows)
+    out.append(f"identical texts: {sum(v - 1 for v in texts.values() if v > 1)}; "
+               f"ambiguous hand-written: {sum(h['ambiguous'] for h in parse_hand())}; hand-written: {len(parse_hand())}")
+    out.append(f"dates: {rows[0]['date']} .. {rows[-1]['date']}; empty titles: {sum(not r['title'] for r in rows)}")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--quiet", action="store_true")
+    args = ap.parse_args(argv)
+    rows = build(args.seed)
+    write_csv(rows, args.out)
+    if not args.quiet:
+        print(summary(rows))
+        print(f"written {args.out}")
+
+
+if __name__ == "__main__":
+    main()
