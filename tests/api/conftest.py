@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import os
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
@@ -32,7 +33,7 @@ def models_dir(tmp_path_factory):
 def bundle_path(models_dir):
     from triage.bundle import ensure_default_bundle
 
-    return ensure_default_bundle(models_dir, progress=False)
+    return Path(ensure_default_bundle(models_dir, progress=False))
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,71 @@
+"""Health checks, Prometheus metrics, the agency directory and the model list."""
+
+import json
+
+from tests.api.conftest import COMPLAINT
+
+
+def test_health_checks_need_no_credentials(client):
+    for path in ("/healthz", "/api/v1/healthz"):
+        assert client.get(path).json == {"status": "ok"}
+    for path in ("/readyz", "/api/v1/readyz"):
+        resp = client.get(path)
+        assert resp.status_code == 200 and resp.json["status"] == "ready"
+        assert resp.json["checks"]["database"] == "ok"
+
+
+def test_readyz_is_503_without_a_model(client, app, monkeypatch):
+    from api.model_holder import ModelHolder
+
+    empty = ModelHolder()
+    empty.last_error = "models/broken: no bundle.json"
+    monkeypatch.setitem(app.extensions, "triage.model", empty)
+    resp = client.get("/readyz")
+    assert resp.status_code == 503 and "no bundle.json" in resp.json["checks"]["model"]
+    assert resp.headers["Retry-After"]
+
+
+def _sample(text: str, name: str, **labels) -> float:
+    for line in text.splitlines():
+        if line.startswith(name + "{") and all(f'{k}="{v}"' in line for k, v in labels.items()):
+            return float(line.rsplit(" ", 1)[1])
+    return 0.0
+
+
+def test_metrics_count_requests_classifications_and_intake(client, api_key, scientist):
+    before = client.get("/metrics", headers=scientist).get_data(as_text=True)
+    band = client.post("/api/v1/classify", json={"text": "jalan rusak"}, headers=api_key).json["suggestion"]["agency"]["band"]
+    client.post("/api/v1/complaints", json={**COMPLAINT, "channel": "sms"}, headers=api_key)
+    client.get("/api/v1/complaints/LPR-NONE", headers=scientist)
+    resp = client.get("/metrics", headers=scientist)
+    assert resp.status_code == 200 and resp.mimetype == "text/plain"
+    after = resp.get_data(as_text=True)
+
+    def delta(name, **labels):
+        return _sample(after, name, **labels) - _sample(before, name, **labels)
+
+    assert delta("triage_http_requests_total", endpoint="/api/v1/classify", method="POST", status="200") == 1
+    # Route patterns, not tracking ids, label the requests.
+    assert delta("triage_http_requests_total", endpoint="/api/v1/complaints/<tracking_id>", status="404") == 1
+    assert delta("triage_classifications_total", band=band, source="classify") == 1
+    assert delta("triage_intake_total", channel="sms", outcome="classified") == 1
+    assert "triage_http_request_duration_seconds_bucket" in after
+
+
+def test_agencies_list_the_shipped_directory(client, verifier):
+    from triage.data import load_agencies
+
+    items = client.get("/api/v1/agencies", headers=verifier).json["items"]
+    assert {a["code"] for a in items} == {a["code"] for a in load_agencies()}
+    assert all(a["active"] and a["deadline_days"] > 0 for a in items)
+
+
+def test_models_lists_bundles_and_the_active_one(client, verifier, models_dir, bundle_path):
+    other = models_dir / "experimental"
+    other.mkdir(exist_ok=True)
+    (other / "bundle.json").write_text(json.dumps({"name": "experimental", "version": "x-1", "metrics": {"f1": 0.5}}))
+    items = client.get("/api/v1/models", headers=verifier).json["items"]
+    by_name = {m["path"].rsplit("/", 1)[-1]: m for m in items}
+    assert by_name[bundle_path.name]["active"] is True
+    assert by_name["experimental"]["active"] is False and by_name["experimental"]["metrics"] == {"f1": 0.5}
+    assert sum(m["active"] for m in items) == 1
