@@ -117,6 +117,14 @@ STORY = [
     "Sebagai warga yang taat bayar PBB tiap tahun, saya merasa berhak mendapat pelayanan yang layak.",
     "Istri saya sedang hamil tua, jadi hal seperti ini sangat mengkhawatirkan bagi keluarga kami.",
     "Pernah ada mahasiswa KKN yang mendata, katanya akan disampaikan ke dinas, tapi sampai sekarang tidak ada kabar.",
+    "Saya tinggal di sini sejak kecil, dulu keadaannya tidak separah ini, tapi beberapa tahun terakhir makin lama makin buruk dan seperti tidak ada yang peduli.",
+    "Bulan lalu ada tamu dari kota yang berkunjung ke rumah, dan jujur saya malu dengan kondisi kampung kami.",
+    "Tetangga saya yang berjualan gorengan bilang omzetnya turun setengah sejak masalah ini muncul, karena pembeli enggan datang.",
+    "Suami saya bekerja shift malam di pabrik, jadi setiap berangkat dan pulang saya selalu was-was memikirkan keselamatannya.",
+    "Kami sudah mencoba menyelesaikan secara kekeluargaan dengan musyawarah di masjid, tetapi hasilnya nihil karena ini di luar kemampuan warga.",
+    "Saya sampai mencatat tanggal-tanggal kejadiannya di buku, dan kalau dihitung sudah lebih dari sepuluh kali dalam dua bulan.",
+    "Ketika saya sampaikan ke petugas di lapangan, jawabannya selalu sama: sudah dilaporkan ke atasan, tunggu saja.",
+    "Tolong jangan anggap ini laporan iseng, saya menulis ini dengan sungguh-sungguh karena menyangkut banyak orang.",
 ]
 REQUEST = [
     "Mohon segera ditindaklanjuti.", "Tolong dicek ke lokasi.", "Kami mohon ada solusi secepatnya.",
@@ -765,6 +773,134 @@ KEC_TANJUNGSARI|Lingkungan Desa/Kelurahan|p|Lampu gang di Margaluyu sudah mati d
 DISKOMINFO|Informasi Publik|p|website sukamajurayakab tidak bisa dibuka dari kemarin, padahal mau lihat pengumuman seleksi perangkat desa
 DISKOMINFO|Informasi Publik|i|Bagaimana prosedur permohonan informasi publik untuk meminta salinan kontrak proyek jalan? Apakah bisa lewat email?
 DISKOMINFO|Internet/Wifi Publik|p|di dusun kami di Cipanas Girang ga ada sinyal sama sekali, mau telpon harus naik ke bukit kuburan
+DPUPR|Jalan Rusak|p|tlg pak jln ke Cikadu diperbaiki, tiap hari sy antar anak sklh lewat situ, motor udh 2x pecah ban
+DPUPR|Jalan Rusak|p|Jalan poros desa Kalibening - Jatimulyo sekarang lebih mirip sawah daripada jalan. Mobil pengangkut hasil panen tidak bisa masuk, tengkulak menawar gabah kami lebih murah karena alasan ongkos angkut.
+DPUPR|Jalan Rusak|p|aspal di depan SMAN 1 Tanjungsari mengelupas, kerikilnya bikin motor selip
+DPUPR|Jalan Rusak|p|the road at Jl. Veteran is so bad, lubang everywhere, please fix asap
+DPUPR|Jalan Rusak|p|dalan tembusan Ngadirejo Lor ambles separo, mobil ora iso liwat, kudu muter 5 km
+DPUPR|Jalan Rusak|a|Kami mengusulkan agar perbaikan jalan tidak dilakukan menjelang musim hujan, karena hasilnya cepat rusak. Sebaiknya dikerjakan saat kemarau.
+DPUPR|Jalan Rusak|i|Min, proyek betonisasi di Jl. Raya Situraja itu sampai kapan? Sudah 3 bulan separuh jalan ditutup.
+DPUPR|Jembatan|p|Jembatan Kali Wonoasri yang baru dibangun tahun lalu sudah retak di sambungan. Kalau truk lewat terasa bergetar.
+DPUPR|Banjir/Drainase|p|sumur resapan yg dibangun di Jl Merdeka malah jadi genangan, tutupnya jebol
+~DPUPR|Banjir/Drainase|p|Air dari perumahan baru di atas bukit mengalir deras ke kampung kami di Babakan Asih setiap hujan karena saluran perumahan langsung dibuang ke jalan desa. Jalan jadi rusak dan rumah di bawah kebanjiran.
+DPUPR|Banjir/Drainase|a|usul pintu air di saluran Sidomulyo diganti, yang lama udah karatan ga bisa dibuka tutup
+DPUPR|Tata Ruang/Bangunan|i|Apakah boleh membangun rumah di tanah sawah warisan di Kedungwaru? Katanya itu zona hijau.
+DISHUB|Lampu Penerangan Jalan|p|pju depan gg dahlia mati, kemarin ada yg jambret tas ibu2 pulang pengajian
+DISHUB|Lampu Penerangan Jalan|p|Lampu sorot di jembatan Cikadu sudah dua bulan padam. Jembatan itu sempit dan tidak ada pagar di satu sisi.
+DISHUB|Lampu Penerangan Jalan|p|PJU Jl. Sersan Bajuri hidup mati hidup mati, kayak disko
+DISHUB|Lampu Penerangan Jalan|i|Nomor pengaduan PJU rusak berapa ya? Di tiangnya tidak ada stiker nomornya.
+DISHUB|Parkir Liar|p|Parkir di RSUD dikelola siapa? tarifnya beda-beda tiap hari, kadang 3 ribu kadang 5 ribu, karcisnya tidak ada tulisan resmi.
+DISHUB|Parkir Liar|p|truk gandeng parkir berhari2 di bahu jalan lingkar utara dekat pabrik, nutupin rambu dan pandangan
+~DISHUB|Parkir Liar|p|Setiap sore depan alun-alun penuh pedagang dan parkir motor sampai ke badan jalan. Yang menata parkir pemuda setempat tanpa seragam. Jalur angkot jadi tersendat.
+DISHUB|Lalu Lintas/Rambu|p|polisi tidur di Jl Kenanga tinggi bgt kayak gunung, bawah motor sampe kena
+DISHUB|Lalu Lintas/Rambu|p|Rambu penunjuk arah di pertigaan Sindanglaya terbalik, banyak pendatang salah belok ke jalan buntu.
+DISHUB|Angkutan Umum|p|terminal tipe C di Karangmulya sepi, angkot malah mangkal di luar terminal, bangunannya jadi tempat nongkrong
+DISHUB|Angkutan Umum|a|Mohon diadakan angkutan khusus pelajar untuk rute Cipanas Girang - Tanjungsari, anak-anak kami numpang truk pasir tiap pagi.
+DLH|Sampah|p|sampah rumah tangga di Cilimus dibakar di tengah kampung karena truk ga pernah masuk
+DLH|Sampah|p|TPS liar di tikungan jalan ke Pasirjati makin lebar, sekarang sampah sudah turun ke saluran irigasi
+DLH|Sampah|p|Yth. Kepala DLH. Kami warga RW 07 Tegalsari sudah tiga bulan tidak dilayani pengangkutan sampah. Petugas bilang armadanya rusak. Kami terpaksa membuang ke kebun kosong, dan itu menimbulkan masalah dengan pemilik lahan.
+DLH|Sampah|p|sampah kiriman numpuk di pintu air Kali Bening tiap habis hujan, airnya jadi naik ke jalan
+DLH|Sampah|i|Apakah DLH menerima sampah elektronik seperti kulkas dan tv bekas? Dibuang ke mana yang benar?
+DLH|Pencemaran Lingkungan|p|air kali di belakang rumah jadi item pekat dan bau amis tiap selasa jumat, kayaknya pabrik tahu buang limbah
+DLH|Pencemaran Lingkungan|p|debu dari tambang pasir di Pagerwangi masuk ke rumah, jemuran kotor, anak saya sesak napas tiap malam
+DLH|Pencemaran Lingkungan|a|Usul ada alat ukur kualitas udara di dekat kawasan industri Karangmulya yang datanya bisa dilihat warga.
+~DLH|Pohon/Taman|p|Dahan pohon mahoni di Jl. Pemuda patah dan menggantung di atas kabel listrik. Kalau jatuh bisa kena orang lewat. Sudah telepon PLN, katanya urusan pemda.
+DLH|Pohon/Taman|p|taman kota di depan pendopo jadi kumuh, air mancurnya mati, banyak sampah plastik di kolam
+DISDUKCAPIL|KTP-el/KK|p|Blangko KTP kosong lagi, saya hanya dapat surat keterangan pengganti. Bank tidak mau menerima surat itu untuk buka rekening.
+DISDUKCAPIL|KTP-el/KK|p|data NIK sy dipake orang lain buat daftar pinjol, tolong diblokir dan dicek, NIK 3299120304870011
+DISDUKCAPIL|KTP-el/KK|p|ktp ilang pas mudik, ke capil suruh bawa surat kehilangan dari polisi, ke polisi suruh bawa KK asli, KK nya ikut ilang. muter2 terus
+DISDUKCAPIL|KTP-el/KK|p|Pelayanan dukcapil di MPP hanya sampai jam 12 siang, padahal jam buka MPP sampai jam 4 sore.
+DISDUKCAPIL|KTP-el/KK|i|apakah KK yang sudah dicetak di kertas HVS biasa tetap sah? bank minta KK yang ada stempel basah
+DISDUKCAPIL|Akta Kelahiran/Kematian|p|Sudah dua bulan mengurus akta kematian suami untuk klaim BPJS Ketenagakerjaan, selalu dibilang sedang proses tanda tangan kepala dinas.
+DINSOS|Bansos/PKH|p|PKH saya cair tapi di agen diminta beli paket sembako Rp 200.000 dulu, kalau tidak mau uangnya tidak bisa diambil
+DINSOS|Bansos/PKH|p|kulo sampun dados peserta PKH 5 taun, taun niki mboten cair blas, ditakeni pendamping ora ngerti
+DINSOS|Bansos/PKH|p|Penerima BPNT di desa kami banyak yang sudah meninggal tapi namanya masih ada, bantuannya diambil siapa?
+DINSOS|Bansos/PKH|a|Mohon data penerima bansos ditempel di balai desa dan masjid supaya warga bisa ikut mengawasi.
+DINSOS|Bansos/PKH|i|anak sy disabilitas, apa bisa dapet bantuan khusus dari dinsos? syaratnya apa aja?
+DINSOS|Disabilitas/ODGJ/Terlantar|p|Ada lansia pikun dari luar desa tersesat di Kedungwaru sejak kemarin, tidak ingat nama dan alamat. Sekarang ditampung di rumah pak RT.
+DINSOS|Disabilitas/ODGJ/Terlantar|p|tetangga sy ODGJ sering ngamuk dan pukul ibunya, keluarganya ga mampu bawa berobat
+PDAM|Air PDAM Mati|p|aliran pdam di Gg Haji Umar kecil bgt kayak air mata, cuma netes
+PDAM|Air PDAM Mati|p|Sudah seminggu air PDAM di Perumnas Ngadirejo hanya mengalir jam 1 sampai jam 4 pagi. Kami harus begadang menampung air. Warga yang bekerja pagi sangat kelelahan.
+PDAM|Air PDAM Mati|p|ada pipa PDAM bocor di bawah jembatan Situraja, airnya nyembur kayak air mancur dari kemarin
+PDAM|Air PDAM Mati|i|Kenapa air di Pasirjati sering mati tiap hari Minggu? Apakah ada jadwal giliran?
+PDAM|Tagihan PDAM|p|saya sudah bayar lewat minimarket tapi di aplikasi masih muncul tunggakan, dan sekarang kena denda Rp 10.000
+PDAM|Tagihan PDAM|a|usul biar petugas catat meter foto angka meteran dan dikirim ke WA pelanggan, biar gak ada tagihan taksiran
+DINKES|BPJS/Layanan Kesehatan|i|Bagaimana cara mengaktifkan kembali BPJS PBI yang dinonaktifkan? Saya baru tahu waktu mau operasi.
+DINKES|Puskesmas|p|Pelayanan di puskesmas Ngadirejo sangat baik dan cepat, tapi ruang tunggunya sempit dan panas, banyak pasien berdiri. Mohon diperluas.
+DINKES|Puskesmas|p|obat darah tinggi ibu sy di puskesmas kosong terus 2 bln, disuruh beli di apotek
+DINKES|Kesehatan Lingkungan/Penyakit|p|banyak anak di SDN 1 Sindanglaya gatal-gatal dan bentol setelah main di kolam ikan desa
+DINKES|Kesehatan Lingkungan/Penyakit|a|Usul ada pemeriksaan kesehatan gratis untuk lansia di tiap posyandu sebulan sekali.
+RSUD|Pelayanan Rumah Sakit|p|Saya keluarga pasien di ruang Kenanga kelas 3. AC mati, kipas angin bawa sendiri, kamar mandi mampet. Pasien di sini kebanyakan lansia dan bayi.
+RSUD|Pelayanan Rumah Sakit|p|dokter poli saraf RSUD cuma praktek 2 jam, pasien yang antre dari subuh disuruh balik minggu depan
+RSUD|Pelayanan Rumah Sakit|p|Terima kasih untuk perawat IGD RSUD yang cepat menangani anak saya minggu lalu. Tapi satpamnya sangat kasar waktu kami masuk membawa pasien.
+RSUD|Pelayanan Rumah Sakit|a|Mohon RSUD menyediakan ruang tunggu layak untuk keluarga pasien, sekarang banyak yang tidur di lantai lorong.
+DISDIK|Sekolah/PPDB|p|Guru honorer di SDN 2 Cikadu sudah 4 bulan belum menerima honor dari dana BOS.
+DISDIK|Sekolah/PPDB|p|anak sy disuruh beli seragam batik, olahraga, muslim di sekolah totalnya Rp 1.150.000, ga boleh beli di luar
+DISDIK|Sekolah/PPDB|p|Anak saya mengalami perundungan di SMPN 2 Karangmulya, sampai tidak mau sekolah. Wali kelas hanya bilang anak-anak bercanda.
+DISDIK|Sekolah/PPDB|p|Toilet SD di desa kami hanya satu untuk 180 siswa dan tidak ada airnya. Anak-anak menahan buang air sampai pulang.
+DISDIK|Sekolah/PPDB|i|punten, kanggo PPDB jalur afirmasi, KIP kedah asli atanapi fotokopi?
+DISDIK|Sekolah/PPDB|a|Usul ada perpustakaan keliling ke desa-desa, anak-anak kami jarang pegang buku selain LKS.
+SATPOLPP|PKL/Ketertiban|p|Lapak PKL di depan stasiun dibangun permanen pakai bata dan atap seng, sudah seperti kios.
+SATPOLPP|PKL/Ketertiban|i|apakah PKL boleh jualan di car free day hari minggu? kalau boleh daftarnya ke mana?
+SATPOLPP|Gangguan Ketertiban|p|Rumah kos di Gg. Damai ramai sampai subuh, sering ada keributan dan botol minuman berserakan. Pemiliknya tidak tinggal di situ.
+SATPOLPP|Gangguan Ketertiban|p|baliho caleg yg udh lewat pemilu masih nempel di pohon2 jl ahmad yani, udah sobek2, tolong dicopot
+~SATPOLPP|Gangguan Ketertiban|p|Ada bangunan bedeng liar di tanah pengairan dekat Sungai Cipanas, makin lama makin banyak dan dipakai berjudi.
+BPBD|Bencana|p|jalan desa di Pagerwangi retak memanjang dan turun 30 cm setelah hujan semalaman, rumah di pinggirnya mulai miring
+BPBD|Bencana|p|Pengungsi banjir di SDN 1 Cibeureum Hilir belum dapat bantuan selimut dan popok bayi. Dapur umum hanya masak sekali sehari.
+BPBD|Bencana|a|Usul ada pelatihan siaga bencana untuk anak sekolah di daerah rawan longsor seperti Pagerwangi dan Cipanas Girang.
+~BPBD|Bencana|p|Pohon besar tumbang menimpa dua rumah di Sindanglaya waktu hujan angin tadi sore. Satu atap rumah hancur. Warga sudah potong sebagian tapi batangnya terlalu besar.
+DAMKAR|Kebakaran|p|hidran di depan pasar tanjungsari ketutup lapak, kalau ada kebakaran ga bisa dipake
+DAMKAR|Kebakaran|p|Mobil damkar datang 45 menit setelah ditelepon waktu kebakaran di Jatimulyo. Rumah sudah habis. Mohon ada pos damkar di Karangmulya.
+DAMKAR|Penyelamatan/Evakuasi|p|anak sy kejepit pagar besi kepalanya, udh coba sabun ga bisa, minta tolong damkar
+DAMKAR|Penyelamatan/Evakuasi|i|damkar bisa bantu ambil kucing yang terjebak di plafon ga ya? sudah 2 hari suaranya terdengar
+DISKOMINFO|Informasi Publik|p|Akun instagram resmi pemkab mematikan kolom komentar setiap ada keluhan jalan rusak. Kami warga ingin didengar.
+DISKOMINFO|Informasi Publik|i|Dimana saya bisa mengunduh dokumen RPJMD kabupaten? Di website PPID link-nya mati.
+DISKOMINFO|Internet/Wifi Publik|p|wifi gratis di alun2 ada tapi harus login pake nomor hp dan selalu gagal OTP
+DISKOMINFO|Informasi Publik|a|Usul pengumuman lowongan dan seleksi dari pemkab dipasang juga di kantor desa, tidak semua warga punya internet.
+DPMPTSP|Perizinan|p|izin usaha mikro saya ditolak OSS karena KBLI tidak cocok, tanya ke MPP petugasnya juga bingung
+DPMPTSP|Perizinan|p|Berkas izin reklame saya hilang di kantor perizinan, disuruh mengulang dari awal termasuk bayar retribusi lagi.
+DPMPTSP|Perizinan|a|Mohon ada layanan perizinan UMKM di tiap kecamatan sebulan sekali.
+DISNAKER|PHK/Ketenagakerjaan|p|saya kerja di toko oleh-oleh, dipecat krn hamil. apa itu boleh?
+DISNAKER|PHK/Ketenagakerjaan|p|Perusahaan outsourcing di Karangmulya memotong gaji Rp 300.000 per bulan untuk "biaya administrasi" dan tidak memberi slip gaji.
+DISNAKER|PHK/Ketenagakerjaan|a|Kami pemuda Ngadirejo mengusulkan pelatihan las dan otomotif bersertifikat, banyak lulusan SMK menganggur.
+DISNAKER|PHK/Ketenagakerjaan|i|bagaimana cara klaim JHT kalau perusahaan tutup dan pemiliknya kabur?
+DISPERKIM|Rumah Tidak Layak Huni|p|rumah orang tua sy di Cikadu reyot, tiang kayunya udh dimakan rayap, sudah diajukan RTLH 3 tahun ga ada kabar
+DISPERKIM|Rumah Tidak Layak Huni|i|Apakah rumah yang tanahnya belum bersertifikat bisa dapat bantuan bedah rumah?
+DISPERKIM|Prasarana Perumahan|p|Fasum taman di Perum Graha Mekarwangi dijual developer dan sekarang dibangun rumah. Padahal di brosur tertulis taman bermain.
+DISPERKIM|Prasarana Perumahan|a|mohon penataan kawasan kumuh di bantaran Sungai Cibeureum, banyak rumah tanpa jamban
+BAPENDA|Pajak Daerah/PBB|p|Saya bayar PBB lewat petugas desa tahun lalu, ternyata tidak disetor. Sekarang ditagih lagi beserta denda.
+BAPENDA|Pajak Daerah/PBB|p|aplikasi cek pbb online selalu error pas masukin NOP
+BAPENDA|Pajak Daerah/PBB|a|Usul ada diskon PBB untuk warga yang bayar sebelum bulan Juni.
+BAPENDA|Pajak Daerah/PBB|i|apakah pajak kos-kosan 10 kamar wajib bayar ke bapenda? berapa persen?
+DISPERINDAG|Pasar|p|Lantai dua Pasar Induk gelap, lampunya mati semua, pedagang pakai senter. Rawan copet.
+DISPERINDAG|Pasar|p|pengelola pasar ngalihin kios sy ke orang lain padahal sy bayar sewa rutin
+DISPERINDAG|Harga/Kelangkaan Barang|p|Pangkalan gas di Wonoasri hanya melayani yang punya kupon dari RT, warga lain tidak kebagian.
+DISPERINDAG|Harga/Kelangkaan Barang|i|berapa harga eceran tertinggi beras medium di Sukamaju Raya sekarang?
+DISPERINDAG|Pasar|a|Mohon dibangun pasar desa di Cipanas Girang, warga harus ke Tanjungsari yang jauhnya 15 km untuk belanja.
+INSPEKTORAT|Pungli|p|waktu ambil bantuan rumah diminta 10 persen oleh oknum, katanya untuk biaya survei
+INSPEKTORAT|Pungli|p|Pengambilan sertifikat tanah di kantor desa dikenakan "uang syukuran" Rp 300.000 per bidang.
+~INSPEKTORAT|Pungli|p|Di SMPN 4 setiap pengambilan rapor siswa diminta Rp 50.000 untuk kas kelas dan hadiah wali kelas. Yang tidak bayar rapornya ditahan.
+INSPEKTORAT|Penyalahgunaan Dana Desa|p|kades Tegalsari bangun rumah mewah padahal baru 2 thn menjabat, jalan desa masih tanah, warga curiga dana desa
+INSPEKTORAT|Penyalahgunaan Dana Desa|i|Bagaimana cara melaporkan dugaan penyelewengan dana desa dan apakah nama pelapor dijamin aman?
+SETDA|Kinerja ASN|p|Saya datang ke kantor dinas jam 9 pagi, pegawainya belum ada yang datang. Jam 2 siang sudah kosong lagi.
+SETDA|Kinerja ASN|p|oknum ASN di pemkab jualan online di jam kerja, live tiktok dari meja kantor
+SETDA|Aspirasi Pembangunan|a|pak bupati mohon perhatikan desa-desa di selatan, dari dulu selalu terakhir dapat pembangunan
+SETDA|Aspirasi Pembangunan|i|Kapan Bupati membuka sesi dialog langsung dengan warga? Kami ingin menyampaikan aspirasi petani.
+KEC_SUKAJADI|Pelayanan Kecamatan/Desa|p|Pelayanan rekomendasi nikah di KUA dan kecamatan Sukajadi saling lempar, saya sudah bolak-balik empat kali.
+KEC_SUKAJADI|Lingkungan Desa/Kelurahan|a|Usul dana desa Sukamekar dipakai untuk bangun tempat sampah terpilah di tiap RT.
+KEC_CIBEUREUM|Pelayanan Kecamatan/Desa|i|Syarat surat keterangan ahli waris di kecamatan Cibeureum apa saja dan berapa lama?
+KEC_CIBEUREUM|Lingkungan Desa/Kelurahan|p|jalan lingkungan di Pasirjati yang dibangun pakai dana desa baru 3 bulan udah retak
+KEC_NGADIREJO|Pelayanan Kecamatan/Desa|p|Kantor Kecamatan Ngadirejo sedang renovasi dan pelayanan dipindah, tapi tidak ada pengumuman pindah ke mana.
+~KEC_NGADIREJO|Lingkungan Desa/Kelurahan|p|Saluran di RT 03 Banyuurip mampet karena tertutup cor jalan desa. Sekarang tiap hujan air masuk rumah. Kata desa itu proyek kabupaten, kata kabupaten itu jalan desa.
+KEC_KARANGMULYA|Pelayanan Kecamatan/Desa|p|sekdes Karanganyar Kulon minta uang bensin 25rb buat tanda tangan surat keterangan usaha
+KEC_KARANGMULYA|Lingkungan Desa/Kelurahan|i|apakah lapangan desa Kalibening boleh dipakai untuk pasar malam? izinnya ke desa atau kecamatan?
+KEC_TANJUNGSARI|Pelayanan Kecamatan/Desa|a|Kami usul pelayanan di kantor Kecamatan Tanjungsari dibuka juga hari Sabtu setengah hari, banyak warga kerja di pabrik.
+~KEC_TANJUNGSARI|Lingkungan Desa/Kelurahan|p|Sampah di pinggir jalan desa Pagerwangi menumpuk karena tidak ada TPS. Desa bilang itu urusan DLH, DLH bilang desa harus menyediakan TPS dulu.
+DISKOMINFO|Hoaks/Disinformasi|p|Ada akun facebook palsu mengatasnamakan Bupati Sukamaju Raya yang meminta sumbangan untuk korban banjir ke rekening pribadi. Sudah banyak yang tertipu.
+DINSOS|Bansos/PKH|p|Saya ceritakan dari awal. Suami saya meninggal tahun lalu karena sakit paru-paru, sejak itu saya menghidupi tiga anak dengan menjadi buruh cuci di kampung. Penghasilan saya paling Rp 40.000 sehari kalau ada yang menyuruh. Rumah kami masih lantai tanah dan dinding bilik yang sudah bolong di beberapa sisi. Waktu pendataan DTKS tahun lalu, petugas desa datang dan memfoto rumah kami, katanya pasti masuk. Tetapi sampai sekarang nama saya tidak ada di daftar penerima PKH maupun BPNT. Ketika saya tanyakan ke kantor desa, saya disuruh menunggu verifikasi dari kabupaten. Sementara itu saya melihat sendiri tetangga yang suaminya PNS dan punya mobil justru menerima bantuan beras setiap bulan. Saya tidak iri, saya hanya ingin keadilan. Anak sulung saya sekarang kelas 2 SMP dan hampir berhenti sekolah karena tidak ada ongkos. Mohon Bapak Kepala Dinas Sosial atau siapa pun yang membaca laporan ini bisa membantu memeriksa data saya. Nama saya {nama}, tinggal di RT {rt} RW {rw} Desa {desa}, nomor HP {hp}. Terima kasih banyak sebelumnya, semoga Allah membalas kebaikan Bapak dan Ibu.
+DPUPR|Jalan Rusak|p|Yth. Bapak Bupati dan Kepala Dinas PUPR. Saya ingin menyampaikan kondisi jalan kabupaten ruas Tegalsari menuju Kalibening yang setiap hari saya lalui untuk bekerja. Sejak awal tahun lalu jalan ini rusak di banyak titik, dan sekarang kerusakannya sudah sepanjang kurang lebih tiga kilometer. Lubangnya dalam, ada yang mencapai lutut orang dewasa, dan pada musim hujan semuanya tergenang sehingga tidak terlihat. Dalam dua bulan terakhir saya mencatat sedikitnya lima kecelakaan tunggal pengendara motor, salah satunya seorang guru honorer yang patah tangan dan tidak bisa mengajar sebulan. Truk pengangkut pasir dari arah Pagerwangi tetap melintas siang dan malam dengan muatan berlebih, sehingga tambalan swadaya warga hanya bertahan beberapa hari. Warga sudah beberapa kali iuran membeli batu dan semen, bahkan pemuda karang taruna bekerja bakti setiap Minggu pagi, tetapi itu bukan solusi jangka panjang. Kami juga sudah mengajukan melalui musrenbang desa dan kecamatan dua tahun berturut-turut. Kami mohon agar ruas jalan ini dimasukkan dalam prioritas perbaikan tahun ini, dan agar ada pengawasan tonase truk yang melintas. Sebagai warga kami siap membantu, misalnya menjaga material di lokasi. Atas perhatian Bapak kami ucapkan terima kasih. Hormat saya, {nama}, {hp}.
+PDAM|Air PDAM Mati|p|Saya mau cerita panjang sedikit ya min, soalnya sudah capek. Jadi di Perum Bumi Cibeureum Indah blok C itu air PDAM mulai bermasalah dari bulan puasa. Awalnya cuma kecil alirannya, terus lama-lama cuma ngalir malam hari, sekarang sudah hampir dua minggu mati total. Saya punya bayi umur 4 bulan dan ibu mertua yang sakit stroke, jadi butuh air bersih banyak untuk mandi dan cuci. Tiap hari saya beli air jerigen dari tetangga yang punya sumur bor, sehari bisa habis Rp 30.000, belum galon untuk masak. Sudah telepon call center PDAM katanya ada perbaikan pipa di jalan utama dan akan normal 2 hari, tapi itu sudah seminggu yang lalu. Tetangga blok D katanya airnya ngalir, jadi kami bingung sebenarnya masalahnya di mana. Yang bikin kesal, tagihan bulan lalu tetap datang normal, bahkan ada biaya beban. Kami tidak menolak bayar, tapi tolong airnya ada dulu. Kalau memang ada perbaikan, mohon diumumkan jadwalnya dan dikirim mobil tangki air untuk warga. Nomor pelanggan saya ada di tagihan, nama {nama}, hp {hp}. Terima kasih min, mohon dibantu banget.
+DISDUKCAPIL|KTP-el/KK|p|Dengan hormat. Saya warga Desa {desa} yang sejak enam bulan lalu mengurus perubahan data KK dan KTP-el karena pernikahan. Pada kunjungan pertama saya diberi tahu bahwa berkas lengkap dan hasilnya dapat diambil dua minggu kemudian. Dua minggu kemudian saya datang dan diberi tahu blangko KTP kosong, sehingga saya hanya menerima KK baru. Namun ketika KK baru itu saya gunakan untuk mendaftarkan istri ke BPJS, ternyata NIK istri saya masih tercatat di KK orang tuanya di kabupaten lain. Saya kembali ke kantor Disdukcapil, antre sejak pukul enam pagi, dan petugas mengatakan perlu surat pindah dari daerah asal. Padahal di awal tidak ada yang menyampaikan persyaratan tersebut. Akhirnya saya harus cuti kerja tiga hari untuk mengurus ke daerah asal istri. Saya berharap informasi persyaratan disampaikan dengan lengkap sejak awal, misalnya dalam bentuk daftar tertulis di loket atau di website, agar warga tidak bolak-balik. Saya juga berharap ada kejelasan kapan blangko KTP-el tersedia kembali. Demikian saran dan pengaduan saya. Terima kasih atas perhatiannya. Hormat saya, {nama}.
 """
 
 # ---------------------------------------------------------------- fake personal data and slot filling
@@ -931,7 +1067,7 @@ def regional(text: str, rng: random.Random, kind: str) -> str:
 
 
 def run_on(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[.,;:!]+", " ", text)).strip().lower()
+    return re.sub(r"\s+", " ", re.sub(r"[.,;:!]+(?=\s|$)", " ", text)).strip().lower()
 
 
 def sentence(s: str) -> str:
@@ -970,11 +1106,15 @@ def choose_register(rng: random.Random, channel: str) -> str:
 
 
 def build_pengaduan(spec: dict, rng: random.Random, ctx: dict, register: str) -> str:
-    core = fill(rng.choice(spec["probs"]), rng, ctx)
+    tmpl = rng.choice(spec["probs"])
+    core = fill(tmpl, rng, ctx)
     dets = [fill(d, rng, ctx) for d in rng.sample(spec["det"], k=min(len(spec["det"]), rng.randint(1, 3)))]
     where = ""
-    if "{" not in " ".join(spec["probs"]) or rng.random() < 0.4:
-        where = fill(rng.choice([" di {desa}", " di {desa} kec {kec}", ", RT {rt}/RW {rw} {desa}", " {landmark}", " daerah {desa}", ""]), rng, ctx)
+    placed = re.search(r"\{(desa|jalan|perum|landmark|pasar|sungai|sekolah|kec)\}", tmpl)
+    if not placed and rng.random() < 0.75:
+        where = fill(rng.choice([" di {desa}", " di {desa} kec {kec}", ", RT {rt}/RW {rw} {desa}", " {landmark}", " daerah {desa}"]), rng, ctx)
+    elif placed and rng.random() < 0.15:
+        where = fill(rng.choice([", RT {rt}/RW {rw}", " kec {kec}", " (dekat rumah saya)"]), rng, ctx)
     if register == "short":
         words = (core + where).replace(",", "").split()
         return " ".join(words[: rng.randint(3, 8)])
@@ -1001,8 +1141,9 @@ def build_pengaduan(spec: dict, rng: random.Random, ctx: dict, register: str) ->
     parts += [sentence(d) for d in dets[: 2 if register != "long" else 3]]
     if register in ("formal", "long"):
         if register == "long":
-            parts += [fill(s, rng, ctx) for s in rng.sample(STORY, 2 + (rng.random() < 0.5))]
-        parts.append(fill(rng.choice(HISTORY), rng, ctx))
+            parts += [fill(s, rng, ctx) for s in rng.sample(STORY, rng.randint(3, 5))]
+            parts += [sentence(fill(d, rng, ctx)) for d in spec["det"] if d not in dets][:2]
+        parts += [fill(h, rng, ctx) for h in rng.sample(HISTORY, 2 if register == "long" else 1)]
         parts.append(rng.choice(IMPACT))
         parts.append(rng.choice(REQUEST))
         if rng.random() < 0.6:
@@ -1142,7 +1283,8 @@ def build(seed: int = SEED) -> list[dict]:
         channel = rng.choices(*CHANNELS)[0] if len(text) < 160 else rng.choice(["web", "app"])
         if channel == "hotline":
             channel = "web"
-        add(h["agency"], h["category"], h["classification"], 0, text, channel=channel, spec=spec, ctx=ctx)
+        add(h["agency"], h["category"], h["classification"], int(h["category"] == "Hoaks/Disinformasi"), text,
+            channel=channel, spec=spec, ctx=ctx)
 
     # 2. alarming but genuine reports
     for _ in range(2):
@@ -1182,7 +1324,7 @@ def build(seed: int = SEED) -> list[dict]:
             tries += 1
             category = rng.choices(cats, weights)[0]
             spec = SPEC[agency][category]
-            cls = rng.choices(["pengaduan", "aspirasi", "permintaan_informasi"], [66, 17, 17])[0]
+            cls = rng.choices(["pengaduan", "aspirasi", "permintaan_informasi"], [70, 19, 11])[0]
             channel = rng.choices(*CHANNELS)[0]
             ctx = ctx_for(agency, rng)
             if cls == "pengaduan":
