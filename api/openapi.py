@@ -83,6 +83,8 @@ def build_spec(config) -> dict:
         "type": "string",
         "minLength": 1,
         "maxLength": max_text,
+        "pattern": "\\S",
+        "x-error-message": "must contain some non-blank text",
         "description": f"The report as written. Over {max_text} characters: 413 `text_too_long`.",
     }
     title_field = {"type": "string", "maxLength": max_title}
@@ -469,7 +471,13 @@ def build_spec(config) -> dict:
             "securitySchemes": {
                 "bearer": {"type": "http", "scheme": "bearer", "description": "API key from `triage keys create`"},
                 "basic": {"type": "http", "scheme": "basic", "description": "user account (`triage users create`)"},
-                "cookie": {"type": "apiKey", "in": "cookie", "name": "session", "description": "console login session"},
+                "cookie": {
+                    "type": "apiKey",
+                    "in": "cookie",
+                    "name": "session",
+                    "description": "console login session (SameSite=Lax, HttpOnly). Writes must be "
+                    "application/json, which a cross-site form cannot send.",
+                },
             },
         },
     }

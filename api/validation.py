@@ -50,8 +50,10 @@ def _describe(error) -> list[dict]:
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else ""
         return [{"field": _field(path + [missing]), "code": "required", "message": f"{missing!r} is required"}]
-    message = error.schema.get("x-error-message") or error.message
-    if error.validator in ("oneOf", "anyOf") and not error.schema.get("x-error-message"):
+    # x-error-message words the failures of combinators and patterns, whose defaults are cryptic.
+    custom = error.schema.get("x-error-message") if error.validator in ("oneOf", "anyOf", "pattern") else None
+    message = custom or error.message
+    if error.validator in ("oneOf", "anyOf") and not custom:
         # "x is not valid under any of the given schemas" hides the useful part: show the closest.
         best = min(error.context, key=lambda e: len(list(e.relative_path)), default=None) if error.context else None
         if best is not None:

@@ -6,11 +6,11 @@ schema is built once per session with the Alembic migrations and emptied before 
 
 from __future__ import annotations
 
-import base64
 import os
 from pathlib import Path
 
 import pytest
+from api_test_support import COMPLAINT, PASSWORD, basic
 from sqlalchemy import create_engine, inspect, text
 from werkzeug.security import generate_password_hash
 
@@ -20,7 +20,6 @@ from api.model_holder import ModelHolder
 from api.models import Agency, Base, User
 from api.services import accounts
 
-PASSWORD = "rahasia-123"
 TABLES_CHILD_FIRST = [t.name for t in reversed(Base.metadata.sorted_tables)]
 
 
@@ -105,10 +104,6 @@ def db_session(app):
         yield s
 
 
-def basic(username: str, password: str = PASSWORD) -> dict:
-    token = base64.b64encode(f"{username}:{password}".encode()).decode()
-    return {"Authorization": f"Basic {token}"}
-
 
 @pytest.fixture
 def make_user(db_session):
@@ -155,12 +150,6 @@ def agency_codes(db_session):
     return [a.code for a in db_session.query(Agency).order_by(Agency.code)]
 
 
-COMPLAINT = {
-    "title": "Jalan rusak",
-    "text": "Jalan di desa kami rusak parah dan berlubang, mohon segera diperbaiki. Hubungi 081234567890.",
-    "channel": "web",
-    "reporter": {"name": "Budi Santoso", "phone": "081234567890", "email": "budi@example.id"},
-}
 
 
 @pytest.fixture

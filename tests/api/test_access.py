@@ -1,9 +1,9 @@
 """Authentication and who may see or do what."""
 
 import pytest
+from api_test_support import COMPLAINT, basic
 
 from api.services import accounts
-from tests.api.conftest import COMPLAINT, basic
 
 
 def test_no_credentials_is_401_with_challenge(client):

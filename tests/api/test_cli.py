@@ -4,6 +4,7 @@ import shutil
 
 import click
 import pytest
+from api_test_support import PASSWORD, basic
 from click.testing import CliRunner
 from flask import Flask
 from sqlalchemy import create_engine, func, inspect, select
@@ -11,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from api import cli
 from api.models import Agency
-from tests.api.conftest import PASSWORD, basic
 
 
 @pytest.fixture

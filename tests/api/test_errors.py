@@ -3,8 +3,7 @@
 import json
 
 import pytest
-
-from tests.api.conftest import COMPLAINT
+from api_test_support import COMPLAINT
 
 
 def _assert_error(resp, status, code):
@@ -48,7 +47,7 @@ def test_nested_unknown_field_and_missing_text(client, verifier):
     assert fields == {"text", "reporter.nik"}
 
 
-@pytest.mark.parametrize("body", [[], "teks", 3, None, {"text": 5}, {"text": ""}])
+@pytest.mark.parametrize("body", [[], "teks", 3, None, {"text": 5}, {"text": ""}, {"text": " \n\t"}])
 def test_wrong_shapes_are_422(client, verifier, body):
     resp = client.post("/api/v1/complaints", data=json.dumps(body), content_type="application/json",
                        headers=verifier)
@@ -78,10 +77,10 @@ def test_body_over_max_content_length_is_413(app_config, verifier_for):
 
 @pytest.fixture
 def verifier_for():
+    from api_test_support import PASSWORD, basic
     from werkzeug.security import generate_password_hash
 
     from api.models import User
-    from tests.api.conftest import PASSWORD, basic
 
     def make(app):
         with app.extensions["triage.sessionmaker"]() as s:
@@ -127,3 +126,8 @@ def test_database_unreachable_is_503_with_retry_after(app_config, monkeypatch):
     ready = client.get("/readyz")
     assert ready.status_code == 503 and ready.json["checks"]["database"].startswith("unreachable")
     assert client.get("/healthz").status_code == 200
+
+
+def test_blank_text_message_is_readable(client, verifier):
+    resp = client.post("/api/v1/complaints", json={"text": "   "}, headers=verifier)
+    assert resp.json["error"]["message"] == "text: must contain some non-blank text"

@@ -1,9 +1,9 @@
 """POST /complaints and GET /complaints/{id}: storage, suggestion, idempotency, model failure."""
 
+from api_test_support import COMPLAINT
 from sqlalchemy import func, select
 
 from api.models import Complaint, Event, ReporterContact, Suggestion
-from tests.api.conftest import COMPLAINT
 
 
 def test_intake_stores_complaint_contact_and_suggestion(client, verifier, db_session):

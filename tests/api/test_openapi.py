@@ -3,10 +3,9 @@
 import re
 
 import pytest
+from api_test_support import COMPLAINT
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
-
-from tests.api.conftest import COMPLAINT
 
 
 @pytest.fixture

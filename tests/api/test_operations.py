@@ -2,7 +2,7 @@
 
 import json
 
-from tests.api.conftest import COMPLAINT
+from api_test_support import COMPLAINT
 
 
 def test_health_checks_need_no_credentials(client):

@@ -3,6 +3,7 @@
 import threading
 
 import pytest
+from api_test_support import COMPLAINT
 from sqlalchemy import select
 
 from api.models import Complaint, Event
@@ -10,7 +11,6 @@ from api.principal import Principal
 from api.services import decisions
 from api.services.errors import Conflict
 from api.workflow import LABELS_ID, TRANSITIONS, Status
-from tests.api.conftest import COMPLAINT
 
 
 def url(tid, action=""):

@@ -1,0 +1,17 @@
+"""Shared test data and helpers for tests/api (imported by name: pytest puts tests/api on sys.path)."""
+
+import base64
+
+PASSWORD = "rahasia-123"
+
+COMPLAINT = {
+    "title": "Jalan rusak",
+    "text": "Jalan di desa kami rusak parah dan berlubang, mohon segera diperbaiki. Hubungi 081234567890.",
+    "channel": "web",
+    "reporter": {"name": "Budi Santoso", "phone": "081234567890", "email": "budi@example.id"},
+}
+
+
+def basic(username: str, password: str = PASSWORD) -> dict:
+    token = base64.b64encode(f"{username}:{password}".encode()).decode()
+    return {"Authorization": f"Basic {token}"}
