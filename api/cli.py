@@ -79,7 +79,7 @@ def serve(host: str, port: int) -> None:
     if not (model_path / "bundle.json").exists():
         if os.environ.get("TRIAGE_MODEL"):
             raise click.ClickException(f"TRIAGE_MODEL={model_path} is not a model bundle (no bundle.json)")
-        log.info("no model bundle at %s: building the default bundle from the shipped sample data", model_path)
+        # triage.bundle logs that it is building, and shows a progress bar.
         built = bundles.ensure_default_bundle(settings["MODELS_DIR"], progress=True)
         log.info("default bundle ready at %s", built)
     from api import create_app

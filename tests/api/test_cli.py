@@ -134,7 +134,7 @@ def test_serve_builds_the_default_bundle_when_missing(run, env, bundle_path, mon
     result = run(cli.serve, ["--port", "8765"])
     assert result.exit_code == 0, result.output
     assert built == [(env["TRIAGE_MODELS_DIR"], True)]
-    assert "building the default bundle" in caplog.text
+    assert "default bundle ready at" in caplog.text
     assert served == [{"host": "127.0.0.1", "port": 8765, "threaded": True}]
     # Second start: the bundle exists, nothing is built.
     run(cli.serve, [])
