@@ -1,0 +1,71 @@
+import pytest
+
+from triage.text.normalize import normalize, tokenize
+from triage.text.placeholders import MODEL_TOKENS
+from triage.text.stem import stem_word, stopwords
+from triage.text.transformers import TextNormalizer
+
+SLANG = {"yg": "yang", "tdk": "tidak", "gak": "tidak", "sy": "saya", "jln": "jalan"}
+
+
+def test_slang_and_case():
+    assert normalize("Jln YG rusak GAK diperbaiki", slang=SLANG) == "jalan yang rusak tidak diperbaiki"
+
+
+def test_repeated_letters_collapse_but_double_letters_stay():
+    assert normalize("parahhhh bangettt saat", slang={}) == "parah banget saat"
+
+
+def test_placeholders_replace_personal_data():
+    out = normalize("sy hub 0812-3456-7890 atau email budi@contoh.id, NIK 3201234507890001", slang=SLANG)
+    assert "_telepon_" in out and "_email_" in out and "_nik_" in out
+    assert "0812" not in out and "budi" not in out and "3201234507890001" not in out
+
+
+def test_ordinary_numbers_are_kept():
+    assert normalize("RT 03 RW 05 km 12 tahun 2024", slang={}) == "rt 03 rw 05 km 12 tahun 2024"
+
+
+def test_reduplication_with_digit():
+    assert normalize("jalan2 rusak", slang={}) == "jalan jalan rusak"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "!!!???", "😡😡😡"])
+def test_empty_and_symbol_only_text(text):
+    assert normalize(text, slang=SLANG) == ""
+
+
+def test_huge_text_is_handled():
+    text = "jalan rusak di desa kami sudah lama " * 30_000  # ~1 MB
+    out = normalize(text, slang=SLANG)
+    assert out.startswith("jalan rusak") and len(out.split()) == 7 * 30_000
+
+
+def test_tokenize_keeps_placeholder_tokens():
+    assert tokenize("lapor _nik_ dan _telepon_") == ["lapor", "_nik_", "dan", "_telepon_"]
+    assert {"_nik_", "_telepon_"} <= MODEL_TOKENS
+
+
+def test_shipped_slang_dictionary_is_used():
+    out = TextNormalizer().fit_transform(["sy tdk tau krn blm ada info"])
+    assert out == ["saya tidak tahu karena belum ada info"]
+
+
+def test_stemming_and_stopwords_switchable():
+    text = ["pelayanan di kantor kelurahan sangat lambat dan tidak ramah"]
+    plain = TextNormalizer(slang=False).fit_transform(text)[0]
+    stemmed = TextNormalizer(slang=False, stem=True).fit_transform(text)[0]
+    no_stop = TextNormalizer(slang=False, stopwords=True).fit_transform(text)[0]
+    assert "pelayanan" in plain and "layan" in stemmed.split()
+    assert "dan" not in no_stop.split() and "tidak" in no_stop.split()  # negation is kept
+    assert stem_word("_nik_") == "_nik_"
+    assert "yang" in stopwords()
+
+
+def test_normalizer_is_a_stateless_sklearn_transformer():
+    from sklearn.base import clone
+
+    t = TextNormalizer(stem=True)
+    assert clone(t).get_params() == t.get_params()
+    assert t.fit(["a"]) is t
+    assert t.transform([None, "Halo"]) == ["", "halo"]

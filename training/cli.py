@@ -1,0 +1,166 @@
+"""``triage train``, ``triage evaluate`` and ``triage benchmark`` (plugged into the root command)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import click
+
+from training.datasets import DataError, load_labelled
+from triage.bundle import BundleError, load_bundle, write_metrics
+from triage.model import DEFAULT_ENCODER, HEAD_NAMES
+
+log = logging.getLogger(__name__)
+
+HEAD_CHOICE = click.Choice(HEAD_NAMES)
+
+
+def _label_columns(head: str, label_column: str, also: tuple[str, ...]) -> dict[str, str]:
+    cols = {head: label_column}
+    for item in also:
+        if "=" not in item:
+            raise click.BadParameter(f"{item!r}: use HEAD=COLUMN, e.g. category=kategori", param_hint="--also")
+        h, c = item.split("=", 1)
+        if h not in HEAD_NAMES:
+            raise click.BadParameter(f"unknown head {h!r}; heads are {', '.join(HEAD_NAMES)}", param_hint="--also")
+        cols[h] = c
+    return cols
+
+
+def _load(path, text_column, columns, title_column, date_column):
+    try:
+        return load_labelled(path, text_column, columns, title_column=title_column, date_column=date_column)
+    except DataError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _progress_bar(total: int, desc: str):
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=total, desc=desc, unit="step")
+
+    def step(msg: str) -> None:
+        bar.set_postfix_str(msg[:60])
+        bar.update(1)
+
+    return bar, step
+
+
+data_options = [
+    click.option("--text-column", required=True, help="Column holding the report text."),
+    click.option("--label-column", required=True, help="Column holding the labels of --head."),
+    click.option("--head", default="agency", show_default=True, type=HEAD_CHOICE, help="What the labels are."),
+    click.option("--also", multiple=True, metavar="HEAD=COLUMN", help="Train further heads, e.g. category=kategori."),
+    click.option("--title-column", help="Column with a title to prepend to the text (LAPOR exports)."),
+    click.option("--date-column", help="Column with dates: the validation split is the latest reports."),
+]
+
+
+def with_data_options(f):
+    for opt in reversed(data_options):
+        f = opt(f)
+    return f
+
+
+@click.command()
+@click.option("--data", type=click.Path(path_type=Path), required=True, help="CSV, TSV, JSONL or XLSX file.")
+@with_data_options
+@click.option("--encoder", default=DEFAULT_ENCODER, show_default=True,
+              help="static | tfidf | hybrid | pretrained:PATH | hybrid:pretrained:PATH (PATH 'minilm' = packaged MiniLM).")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Bundle directory, e.g. models/NAME.")
+@click.option("--target-precision", default=0.95, show_default=True, type=click.FloatRange(0.5, 1.0))
+@click.option("--recency-half-life", type=float, help="Weight recent reports more: age in days at which weight halves.")
+@click.option("--overwrite", is_flag=True, help="Replace an existing bundle at --out.")
+def train(data, text_column, label_column, head, also, title_column, date_column, encoder, out,
+          target_precision, recency_half_life, overwrite):
+    """Train a model bundle from a labelled file."""
+    from training.pipeline import train_bundle
+
+    columns = _label_columns(head, label_column, also)
+    labelled = _load(data, text_column, columns, title_column, date_column)
+    bar, step = _progress_bar(2 + len(columns), f"training {out.name}")
+    try:
+        bundle = train_bundle(labelled, out, encoder, overwrite=overwrite, progress=step,
+                              target_precision=target_precision, recency_half_life_days=recency_half_life)
+    except (BundleError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        bar.close()
+    click.echo(f"saved {bundle.path} ({bundle.version}), {len(labelled)} reports, "
+               f"{bundle.meta['metrics']['fit_seconds']} s")
+    for h, info in bundle.meta["heads"].items():
+        th = info["thresholds"]
+        click.echo(f"  {h}: {len(info['labels'])} labels, auto >= {th['auto']:.3f}, review >= {th['review']:.3f}, "
+                   f"validation accuracy {info['validation'].get('accuracy', float('nan')):.3f}")
+
+
+@click.command()
+@click.option("--model", "model_path", type=click.Path(path_type=Path), help="Bundle to evaluate on --data.")
+@click.option("--data", type=click.Path(path_type=Path), help="Labelled file to score --model on.")
+@click.option("--train", "train_path", type=click.Path(path_type=Path), help="Benchmark form: train the default pipeline on this file...")
+@click.option("--test", "test_path", type=click.Path(path_type=Path), help="...and score it on this one.")
+@with_data_options
+@click.option("--encoder", default=DEFAULT_ENCODER, show_default=True, help="Encoder for the --train form.")
+@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Write the metrics as JSON here.")
+@click.option("--report", "report_out", type=click.Path(path_type=Path),
+              help="Markdown report path (PNG figures beside it); default: next to --json.")
+def evaluate(model_path, data, train_path, test_path, text_column, label_column, head, also, title_column,
+             date_column, encoder, json_out, report_out):
+    """Score a bundle on labelled data, or train on --train and score on --test."""
+    from training.pipeline import evaluate_model, fit_model
+    from training.report import write_report
+
+    columns = _label_columns(head, label_column, also)
+    if model_path and data:
+        try:
+            bundle = load_bundle(model_path)
+        except BundleError as exc:
+            raise click.ClickException(str(exc)) from None
+        model, fit_seconds = bundle.model, None
+        test = _load(data, text_column, columns, title_column, date_column)
+        title = f"{bundle.version} on {data.name}"
+    elif train_path and test_path:
+        tr = _load(train_path, text_column, columns, title_column, date_column)
+        test = _load(test_path, text_column, columns, title_column, date_column)
+        bar, step = _progress_bar(2 + len(columns), "training")
+        try:
+            model, fit_seconds = fit_model(tr, encoder, progress=step)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from None
+        finally:
+            bar.close()
+        bundle = None
+        title = f"{encoder} trained on {train_path.name}, tested on {test_path.name}"
+    else:
+        raise click.UsageError("give --model and --data, or --train and --test")
+    results, arrays = evaluate_model(model, test)
+    if fit_seconds is not None:
+        for m in results.values():
+            m["fit_seconds"] = round(fit_seconds, 2)
+    single = results[head] if head in results else {}
+    payload = {**single, "head": head, "heads": results, "encoder": encoder if bundle is None else bundle.meta["encoder_spec"],
+               "test_rows": len(test)}
+    click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    md = report_out or (json_out.with_suffix(".md") if json_out else None)
+    if md and head in arrays:
+        P, classes, y = arrays[head]
+        write_report(md, title, results[head], P, classes, y)
+        click.echo(f"report: {md}")
+    if bundle is not None and data is not None:
+        write_metrics(bundle.path, {"data": str(data), **results}, key=f"evaluation:{Path(data).name}")
+
+
+@click.command()
+@click.option("--shared", type=click.Path(path_type=Path), default=Path("../shared/datasets"), show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), default=Path("docs/benchmarks.md"), show_default=True)
+@click.option("--quick", is_flag=True, help="Skip the slow variants (MiniLM, random forest).")
+def benchmark(shared, out, quick):
+    """Run the benchmark protocols of ../shared/datasets and write docs/benchmarks.md."""
+    from training.benchmark import run_benchmark
+
+    run_benchmark(shared, out, quick=quick)

@@ -1,0 +1,59 @@
+"""An embedding concatenated with sparse TF-IDF features.
+
+Embeddings generalise across wording; TF-IDF keeps the exact words and place
+names that often decide routing. A linear head over both does better than
+either alone (docs/benchmarks.md has the figures).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin, clone
+
+from triage.encoders.tfidf import TfidfEncoder
+
+
+class HybridEncoder(TransformerMixin, BaseEstimator):
+    kind = "hybrid"
+
+    def __init__(self, embedder=None, tfidf=None, dense_weight: float = 1.0):
+        self.embedder = embedder
+        self.tfidf = tfidf
+        self.dense_weight = dense_weight
+
+    def fit(self, X, y=None):
+        X = list(X)
+        self.embedder_ = clone(self.embedder).fit(X, y)
+        self.tfidf_ = clone(self.tfidf if self.tfidf is not None else TfidfEncoder()).fit(X)
+        return self
+
+    def transform(self, X):
+        X = list(X)
+        dense = self.embedder_.transform(X) * np.float32(self.dense_weight)
+        return sp.hstack([sp.csr_matrix(dense), self.tfidf_.transform(X)], format="csr")
+
+    @property
+    def n_dense(self) -> int:
+        return int(self.embedder_.dim_)
+
+    def save(self, directory: Path) -> None:
+        (directory / "embedding").mkdir(exist_ok=True)
+        self.embedder_.save(directory / "embedding")
+        self.tfidf_.save(directory)
+
+    @classmethod
+    def load(cls, directory: Path, config: dict):
+        from triage.encoders.factory import encoder_from_config
+
+        enc = cls(dense_weight=config.get("dense_weight", 1.0))
+        enc.embedder_ = encoder_from_config(directory / "embedding", config["embedding"])
+        enc.tfidf_ = TfidfEncoder.load(directory)
+        return enc
+
+    def describe(self) -> dict:
+        emb = self.embedder_ if hasattr(self, "embedder_") else self.embedder
+        tf = self.tfidf_ if hasattr(self, "tfidf_") else (self.tfidf or TfidfEncoder())
+        return {"kind": self.kind, "dense_weight": self.dense_weight, "embedding": emb.describe(), "tfidf": tf.describe()}
