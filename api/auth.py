@@ -6,10 +6,12 @@ import datetime as dt
 import functools
 import hashlib
 import hmac
+import logging
 import secrets
 
 from flask import g, request, session
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.security import check_password_hash
 
 from api import db
@@ -17,6 +19,7 @@ from api.errors import ApiError
 from api.models import ApiKey, User, utcnow
 from api.principal import SYSTEM, Principal
 
+log = logging.getLogger(__name__)
 KEY_PREFIX = "trg_"
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="triage", Basic realm="triage"'}
 # Writing last_used on every call would turn each read into a write; once a minute is enough.
@@ -41,7 +44,11 @@ def _from_key(token: str) -> Principal:
     now = utcnow()
     if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
         key.last_used_at = now
-        s.commit()
+        try:
+            s.commit()
+        except SQLAlchemyError:
+            s.rollback()  # bookkeeping only: a busy database must not refuse the request for it
+            log.warning("could not record last use of API key %s", key.name)
     return Principal("key", key.id, key.name, SYSTEM)
 
 
