@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from triage.data import DATA_DIR, load_agencies, load_sample_complaints, load_slang
@@ -42,6 +44,36 @@ def test_complaint_dates_span_two_years(complaints):
     assert complaints["date"].min() >= "2024-01-01"
     assert complaints["date"].max() <= "2025-12-31"
     assert complaints["date"].str[:4].nunique() == 2
+
+
+def test_complaint_columns_and_texts(complaints):
+    assert list(complaints.columns) == ["id", "date", "channel", "title", "text", "agency", "category", "classification", "hoax"]
+    assert complaints["text"].is_unique
+    assert complaints["hoax"].sum() >= 120
+    assert (complaints["agency"].value_counts() >= 25).all()
+
+
+def test_hoax_label_is_not_a_cue_word_lookup(complaints):
+    """Most hoax rows carry no link or "sebarkan"; some genuine rows do; question marks occur in every class."""
+    cue = complaints["text"].str.contains(r"sebarkan|teruskan|bit\.ly|s\.id/|https?://|\.xyz|tinyurl|wa\.me", case=False)
+    hoax = complaints["hoax"] == 1
+    assert cue[hoax].mean() < 0.3
+    assert cue[~hoax].sum() >= 5
+    asks = complaints["text"].str.contains("?", regex=False)
+    for cls in ("pengaduan", "aspirasi"):
+        assert asks[complaints["classification"] == cls].sum() >= 20
+    assert (~asks[complaints["classification"] == "permintaan_informasi"]).sum() >= 40
+
+
+def test_hand_written_hoaxes_and_determinism():
+    from training.sample_data.make_sample import HAND_HOAX, build
+
+    hoaxes = [line.split("|", 3)[3] for line in HAND_HOAX.strip().splitlines()]
+    assert len(set(hoaxes)) == len(hoaxes) >= 80
+    assert all(re.sub(r"\W+", "", t) for t in hoaxes)
+    rows = build()
+    assert rows == build()
+    assert [r["text"] for r in rows] == load_sample_complaints()["text"].tolist()
 
 
 def test_slang_dictionary():

@@ -903,6 +903,295 @@ PDAM|Air PDAM Mati|p|Saya mau cerita panjang sedikit ya min, soalnya sudah capek
 DISDUKCAPIL|KTP-el/KK|p|Dengan hormat. Saya warga Desa {desa} yang sejak enam bulan lalu mengurus perubahan data KK dan KTP-el karena pernikahan. Pada kunjungan pertama saya diberi tahu bahwa berkas lengkap dan hasilnya dapat diambil dua minggu kemudian. Dua minggu kemudian saya datang dan diberi tahu blangko KTP kosong, sehingga saya hanya menerima KK baru. Namun ketika KK baru itu saya gunakan untuk mendaftarkan istri ke BPJS, ternyata NIK istri saya masih tercatat di KK orang tuanya di kabupaten lain. Saya kembali ke kantor Disdukcapil, antre sejak pukul enam pagi, dan petugas mengatakan perlu surat pindah dari daerah asal. Padahal di awal tidak ada yang menyampaikan persyaratan tersebut. Akhirnya saya harus cuti kerja tiga hari untuk mengurus ke daerah asal istri. Saya berharap informasi persyaratan disampaikan dengan lengkap sejak awal, misalnya dalam bentuk daftar tertulis di loket atau di website, agar warga tidak bolak-balik. Saya juga berharap ada kejelasan kapan blangko KTP-el tersedia kembali. Demikian saran dan pengaduan saya. Terima kasih atas perhatiannya. Hormat saya, {nama}.
 """
 
+# Hand-written hoax and hoax-like reports (hoax = 1), each used once, in many registers. Many carry no
+# obvious cue word; some are forwarded verbatim, some asked about ("apa benar"), some reported as fraud.
+HAND_HOAX = r"""
+DINSOS|Hoaks/Disinformasi|i|min, di grup PKK ada yang bilang BLT lansia 900 ribu bisa diambil di kantor pos asal bawa fotokopi KTP 3 lembar dan materai. ibu saya umur 67, beneran ada gak?
+DISKOMINFO|Hoaks/Disinformasi|p|pesan WA masuk ke hp bapak saya: "Bpk/Ibu terdaftar sbg penerima Bantuan Subsidi Upah tahap 4, lengkapi data di {url} paling lambat hari ini". bapak saya udah pensiun dari 2019, gimana bisa dapat BSU. tolong diumumkan ini penipuan
+DINSOS|Hoaks/Disinformasi|p|Ada orang keliling kampung {desa} mengaku petugas Dinsos, mendata warga untuk bantuan renovasi dapur Rp 15 juta. Syaratnya bayar uang survei 100 ribu. Sudah 12 KK yang bayar.
+DISKOMINFO|Hoaks/Disinformasi|i|Bansos beras 20 kg katanya mau dibagikan lagi tiap bulan sampai akhir tahun, tapi cuma untuk yang daftar ulang lewat aplikasi hijau yang dikirim di grup. Aplikasinya bentuknya file apk. Aman gak ini diinstall?
+DISKOMINFO|Hoaks/Disinformasi|p|bantuan Rp 2,4 jt buat ojol dan pedagang kaki lima katanya udah cair, tinggal "aktivasi" pake kode OTP yang dikirim ke hp. tetangga sy kasih kodenya, whatsappnya langsung kebajak
+DINSOS|Hoaks/Disinformasi|i|nyuwun pirsa, jarene saben KK sing duwe bocah sekolah entuk bantuan seragam 750 ewu, daftare neng bu RT karo mbayar 20 ewu. leres nopo mboten?
+DINSOS|Hoaks/Disinformasi|i|punten, saur tatangga aya bantosan sembako kanggo randa ti bupati, kedah daptar ka nomer WA nu disebar dina grup. leres kitu?
+DISKOMINFO|Hoaks/Disinformasi|p|KARTU SEMBAKO DIGITAL pengganti KKS lama katanya wajib diurus sebelum tanggal 15, kalo enggak bantuan diputus permanen. Yang nyebar ngakunya koordinator kecamatan. Warga antri ngumpulin KTP ke rumahnya.
+DISKOMINFO|Hoaks/Disinformasi|p|ada poster di tiang listrik {landmark}: "Pinjaman modal tanpa bunga dari Pemkab, cair 1 hari, hub. {hp}". logo pemkabnya juga dipasang. pasti palsu kan? tolong dicabut
+DISNAKER|Hoaks/Disinformasi|i|Benarkah ada rekrutmen pekerja pabrik sepatu di Korea lewat Disnaker kabupaten, tanpa kursus bahasa, cukup setor Rp 18 juta untuk tiket dan visa? Keponakan saya sudah diminta DP.
+SETDA|Hoaks/Disinformasi|p|Saudara saya dijanjikan jadi PPPK paruh waktu oleh orang yang ngaku staf BKD, asal bayar 35 juta. Sudah kasih 10 juta di muka, sekarang orangnya susah dihubungi.
+DISKOMINFO|Hoaks/Disinformasi|p|"DIBUKA LOWONGAN PETUGAS SENSUS DESA 2025, honor 4,5jt/bln, tanpa ijazah, kirim CV + biaya materai digital 75rb ke dana {hp}" - ini nyebar di fb jual beli {kec}. udah ada yang transfer.
+SETDA|Hoaks/Disinformasi|i|kata temen sy ada jalur titipan CPNS pemkab buat lulusan SMA, bayarnya bisa nyicil. emang ada formasi buat SMA tahun ini?
+DISDIK|Hoaks/Disinformasi|i|Apakah benar guru honorer yang sudah 5 tahun mengabdi otomatis diangkat PPPK kalau ikut pelatihan daring berbayar Rp 1,2 juta dari "Forum Honorer Nasional"? Di grup guru kami banyak yang mau ikut.
+DINKES|Hoaks/Disinformasi|p|Ada yang mengaku dari Dinkes menawarkan jadi kader posyandu bergaji UMR, syaratnya beli seragam dan tas Rp 450 ribu. Ibu-ibu di RW kami sudah 8 orang yang bayar.
+RSUD|Hoaks/Disinformasi|p|pesan berantai loker satpam RSUD: "dibutuhkan 40 org, tinggi min 165, bawa uang pengganti seragam saat interview". orang RSUD sendiri bilang gak ada lowongan. tolong diluruskan
+BPBD|Hoaks/Disinformasi|i|min tadi ada voice note beredar katanya tanggul {sungai} udah retak panjang dan malam ini mau dibuka paksa biar kota gak kebanjiran, jadi kampung kami dikorbankan. beneran gitu?
+BPBD|Hoaks/Disinformasi|p|Warga {desa} sampai mengungsi ke masjid semalam karena ada yang teriak-teriak lewat toa bahwa bendungan di hulu jebol. Ternyata air sungai normal saja. Mohon pelakunya dicari, banyak lansia yang jatuh waktu lari.
+BPBD|Hoaks/Disinformasi|i|Kata tukang ojek di pangkalan, ahli dari Jepang bilang bakal ada tsunami setinggi 20 meter bulan depan sampai ke wilayah kita. Kita kan jauh dari laut, tapi ibu saya sudah tidak bisa tidur. Tolong dijelaskan.
+DISKOMINFO|Hoaks/Disinformasi|p|video gempa besar yang katanya di {kec} tadi pagi itu ternyata video lama dari negara lain, tapi sudah dibagikan ribuan kali dan ada yang bikin penggalangan dana atas nama korban. rekeningnya atas nama pribadi.
+BPBD|Hoaks/Disinformasi|i|beneran gak sih gunung yang di perbatasan itu statusnya udah awas dan jalur evakuasi ditutup? di tiktok rame tapi di website BPBD gak ada apa-apa
+BPBD|Hoaks/Disinformasi|p|Ada akun yang menyebarkan peta "zona merah longsor" buatannya sendiri, isinya hampir seluruh {kec}. Harga tanah di sini langsung anjlok dan pembeli batal. Peta itu bukan dari BPBD kan?
+BPBD|Hoaks/Disinformasi|i|Apakah benar nanti malam jam 1 akan ada gempa karena planet sejajar? Anak-anak di kampung kami disuruh tidur di luar rumah.
+DINKES|Hoaks/Disinformasi|i|Pak, ada yang jual air doa yang katanya sudah diuji lab Dinkes bisa menyembuhkan diabetes dan stroke. Botolnya ada stiker "direkomendasikan Dinas Kesehatan". Apa benar dinkes memberi rekomendasi?
+DINKES|Hoaks/Disinformasi|p|Tetangga saya berhenti minum obat TBC karena baca di grup WA bahwa obat dari puskesmas merusak ginjal dan cukup diganti jus daun kelor. Sekarang batuknya makin parah. Mohon ada penyuluhan.
+DINKES|Hoaks/Disinformasi|i|mau nanya, katanya imunisasi polio yg tetes itu sebenernya buat ngurangin jumlah penduduk. bu bidan bilang bukan. yg bener yg mana
+DINKES|Hoaks/Disinformasi|p|ada yg ngaku mantri keliling nawarin suntik vitamin "anti DBD" 50rb per anak, katanya program puskesmas. beberapa anak malah demam setelahnya
+DINKES|Hoaks/Disinformasi|i|Benarkah penderita darah tinggi tidak boleh makan nasi sama sekali dan cukup makan mentimun tiga kali sehari? Info ini dari grup pengajian ibu-ibu, katanya dari dokter puskesmas.
+RSUD|Hoaks/Disinformasi|i|beredar info RSUD tidak terima pasien BPJS lagi mulai bulan depan dan semua harus bayar umum. bener gak? bapak saya cuci darah rutin disana
+DINKES|Hoaks/Disinformasi|p|Status WA yang bilang di {desa} ada wabah difteri dan sudah 9 anak meninggal bikin sekolah sepi. Kami tidak pernah dengar ada yang meninggal. Mohon Dinkes klarifikasi secara resmi.
+DINKES|Hoaks/Disinformasi|i|ini bener gak makan mie instan barengan sama coklat bisa bikin keracunan? anak sy suka bgt dua2nya
+PDAM|Hoaks/Disinformasi|i|Pak, katanya air PDAM sekarang dicampur kaporit dosis tinggi yang bikin kanker, makanya dinding bak mandi jadi kebiruan. Apa benar? Kami sekeluarga jadi takut mandi.
+PDAM|Hoaks/Disinformasi|p|Ada orang berseragam mirip PDAM datang ke rumah-rumah di {perum}, bilang meteran harus diganti yang digital, bayar Rp 350.000 di tempat. Pas kami telepon kantor PDAM katanya tidak ada program itu.
+PDAM|Hoaks/Disinformasi|i|min, di grup RT ada yang share katanya PDAM nemu bangkai di tandon utama, jadi air 3 hari ke depan jangan dipake masak. udah ada pengumuman resmi blm?
+PDAM|Hoaks/Disinformasi|p|Akun tiktok yang nunjukin air PDAM berisi cacing ternyata rekaman dari bak mandi yang tidak pernah dikuras, tapi judulnya "AIR PDAM {kab} BERCACING". Pelanggan jadi ramai minta berhenti langganan.
+PDAM|Hoaks/Disinformasi|i|katanya tarif PDAM naik 3x lipat mulai bulan depan buat bayar utang pemda. ini bener? kok gak ada sosialisasi
+DISKOMINFO|Hoaks/Disinformasi|i|Di grup wali murid {sekolah} rame pesan katanya ada penculik menyamar jadi badut dan penjual balon, sudah ada anak hilang di kecamatan sebelah. Guru bilang belum tahu. Apa ada laporan resmi?
+SATPOLPP|Hoaks/Disinformasi|p|Warga hampir menghakimi orang gila yang lewat di {desa} karena dikira penculik anak gara-gara pesan berantai. Untung pak RT datang. Tolong ada klarifikasi supaya tidak ada korban salah sasaran.
+DISKOMINFO|Hoaks/Disinformasi|p|KAMI MOHON DIKLARIFIKASI! foto anak diikat di mobil yang katanya terjadi di {jalan} itu bohong, anaknya keponakan saya lagi main di rumah neneknya. sekarang fotonya disebar dg keterangan penculikan
+DISKOMINFO|Hoaks/Disinformasi|i|apa bener ada penjualan organ anak di perbatasan kabupaten? ibu2 di posyandu pada takut anaknya keluar rumah
+DISHUB|Hoaks/Disinformasi|i|Ada pesan katanya mulai Senin semua motor yang bannya kecil akan ditilang Rp 500 ribu dan STNK ditahan Dishub. Dishub memang bisa menilang motor?
+DISKOMINFO|Hoaks/Disinformasi|p|pengumuman "razia KTP dan surat nikah" di kos-kosan oleh satpol pp malam ini ternyata dibikin orang iseng, penghuni kos pada kabur. bikin panik aja. cari pelakunya pak
+SATPOLPP|Hoaks/Disinformasi|i|benarkah PKL yang tidak punya kartu anggota paguyuban baru akan digusur minggu ini? kartunya dijual 250 ribu sama ketua paguyuban, katanya itu perintah satpol pp
+BAPENDA|Hoaks/Disinformasi|i|Ada yang bilang mulai tahun ini kendaraan yang telat pajak lebih dari 2 tahun langsung dianggap bodong dan dirampas negara. Benar begitu? Motor saya telat 3 tahun.
+DISKOMINFO|Hoaks/Disinformasi|p|Nomor WA pakai foto profil pak camat {kec} minta tolong ditransfer dulu 2 juta untuk bantuan warga kena musibah, katanya nanti diganti. Kepala desa kami hampir transfer.
+SETDA|Hoaks/Disinformasi|p|Ada akun WA yang memakai foto dan nama Sekda menghubungi para kepala sekolah, minta "partisipasi" untuk acara HUT kabupaten Rp 5 juta per sekolah dikirim ke {rek}.
+DISKOMINFO|Hoaks/Disinformasi|i|Ini beneran nomer barunya pak bupati ya? {hp}. katanya nomor lama diretas, dan sekarang minta semua ketua RT save nomor ini dan kirim data warga miskin
+INSPEKTORAT|Hoaks/Disinformasi|p|Ada orang yang mengaku dari inspektorat menelpon kepala desa kami bahwa ada temuan dan bisa "dibantu diselesaikan" asal transfer 25 juta. Kades kami ketakutan.
+DISKOMINFO|Hoaks/Disinformasi|p|telegram ngatasnamain kadinsos minta pendamping PKH setor "dana koordinasi". pendampingnya teman saya, dia bingung mau lapor ke siapa
+DISDUKCAPIL|Hoaks/Disinformasi|i|apa benar KK lama yang belum ada barcode tidak berlaku lagi dan harus dicetak ulang bayar 50rb
+DISDUKCAPIL|Hoaks/Disinformasi|i|Katanya yang belum aktivasi IKD (KTP digital) sebelum akhir bulan, NIK-nya diblokir dan tidak bisa ambil bansos. Apa benar?
+DISDIK|Hoaks/Disinformasi|i|apa benar anak yg tdk ikut les di guru kelas tidak naik kelas? itu kata wali murid lain
+DISDIK|Hoaks/Disinformasi|i|Benar tidak kalau PPDB tahun ini anak yang rumahnya kontrak tidak bisa ikut zonasi sama sekali dan harus pakai jalur mandiri berbayar?
+BAPENDA|Hoaks/Disinformasi|i|Katanya rumah yang pakai AC lebih dari dua PBB-nya otomatis naik jadi kategori mewah. Ini kebijakan bapenda?
+DISPERINDAG|Hoaks/Disinformasi|i|beras di {pasar} katanya ada yang dicampur plastik, kalau dimasak jadi kenyal. bener gak min? yang jual sampe sepi
+DISPERINDAG|Hoaks/Disinformasi|i|Minyak goreng merek tertentu katanya ditarik karena tidak halal, beredar fotonya di grup pengajian. Apa ada penarikan resmi?
+DISKOMINFO|Hoaks/Disinformasi|i|bner gk sih internet di kabupaten mau dimatiin 3 hari pas pilkades
+SETDA|Hoaks/Disinformasi|i|katanya Pemkab mau ganti hari libur ASN jadi Jumat-Sabtu, jadi kantor tutup hari Jumat. kalau benar, layanan ke masyarakat gimana?
+DPUPR|Hoaks/Disinformasi|i|Katanya {jalan} mau dilebarkan dan rumah-rumah di pinggirnya digusur tanpa ganti rugi minggu depan. Benar begitu? Kami belum pernah diajak sosialisasi.
+DISPERKIM|Hoaks/Disinformasi|i|ada yang bilang rumah yang belum punya septic tank standar bakal didenda 2 juta mulai tahun depan. bener ya?
+DLH|Hoaks/Disinformasi|i|Apakah benar warga yang ketahuan bakar sampah daun di pekarangan sendiri bisa dipenjara 3 tahun? Orang tua saya bingung.
+DISKOMINFO|Hoaks/Disinformasi|p|Fwd: besok sekolah libur semua, surat edaran bupati menyusul
+DISKOMINFO|Hoaks/Disinformasi|p|diteruskan dari grup sebelah: jgn isi bensin di spbu jl lingkar, bensinnya dicampur air
+DISKOMINFO|Hoaks/Disinformasi|p|Info A1: pasar hewan tutup 2 bulan krn antraks
+DISKOMINFO|Hoaks/Disinformasi|p|*PENTING* jangan angkat telepon dari nomor berawalan +882, sekali angkat pulsa dan isi rekening langsung terkuras
+DINKES|Hoaks/Disinformasi|p|katanya puskesmas ga boleh ngasih obat lagi ke pasien BPJS
+DISKOMINFO|Hoaks/Disinformasi|p|dari grup bapak2: SIM mati tinggal bayar denda, ga usah tes ulang, urusnya di kantor desa
+BPBD|Hoaks/Disinformasi|i|gempa 7 SR barusan?? kok di sini gak kerasa apa2
+DISKOMINFO|Hoaks/Disinformasi|p|"Mulai bulan depan ngobrol soal politik di grup WA bisa dipidana, semua pesan direkam" heboh lagi nih di grup RW
+DISNAKER|Hoaks/Disinformasi|i|dapet info UMK turun jd 1,5 jt tahun dpn, beneran??
+DISKOMINFO|Hoaks/Disinformasi|p|Selamat malam admin. Saya mau menyampaikan keresahan. Sejak dua minggu ini di beberapa grup WhatsApp warga {kec} beredar tulisan panjang yang mengatasnamakan "tim ahli kesehatan kabupaten". Isinya menyebutkan bahwa sinyal menara telekomunikasi baru {landmark} menyebabkan sakit kepala, keguguran, dan ayam-ayam warga mati. Tulisan itu juga mengajak warga datang beramai-ramai merobohkan menaranya hari Jumat setelah salat. Saya khawatir ini berakhir ricuh. Setahu saya tidak ada tim ahli seperti itu. Mohon pemkab segera memberikan penjelasan resmi dan melibatkan tokoh masyarakat sebelum hari Jumat.
+DINSOS|Hoaks/Disinformasi|p|Yth. Dinas Sosial. Ibu saya (72 th) bulan lalu menerima telepon dari seseorang yang mengetahui nama lengkap, alamat dan nomor KKS beliau. Orang tersebut menyampaikan bahwa ibu saya akan mendapat bantuan lansia susulan Rp 4.800.000 untuk satu tahun, namun harus membayar biaya pemberkasan lebih dulu melalui agen di desa. Ibu saya sudah mengirim Rp 600.000 melalui tetangga. Setelah itu nomor tersebut tidak bisa dihubungi. Kami ingin tahu dari mana data ibu saya bisa bocor, dan mohon diumumkan di desa-desa bahwa modus seperti ini penipuan.
+DISKOMINFO|Hoaks/Disinformasi|i|Assalamualaikum. Mohon maaf mengganggu, saya mau bertanya dengan sopan. Di grup alumni SMA kami ada yang mengirim gambar surat berkop Pemerintah Kabupaten {kab}, isinya pemberitahuan bahwa semua tanah yang belum bersertifikat per 31 Desember akan diambil alih negara. Suratnya ada tanda tangan dan stempel, tapi nomornya aneh dan ada salah ketik di nama jabatan. Orang tua saya punya sawah warisan yang belum disertifikatkan dan sekarang panik. Apakah surat itu asli?
+SETDA|Hoaks/Disinformasi|p|Kami dari paguyuban pedagang {pasar} ingin melaporkan selebaran yang dibagikan subuh tadi. Isinya: pasar akan dirobohkan bulan depan dan diganti mall milik investor, pedagang lama tidak diberi tempat. Selebaran itu tidak ada kopnya tapi ditulis "atas nama Bupati". Pedagang sudah ada yang mau demo. Kalau memang tidak ada rencana seperti itu, tolong dinas datang ke pasar menjelaskan langsung.
+DISKOMINFO|Hoaks/Disinformasi|p|WOY YG BILANG JEMBATAN {sungai} MAU DIBONGKAR BESOK ITU NGARANG, SAYA KERJA DI PROYEKNYA. TAPI ORANG2 UDH PADA MUTER JAUH GARA2 PESAN ITU
+DISKOMINFO|Hoaks/Disinformasi|p|gaes katanya yg ga pasang bendera merah putih sebulan penuh didenda desa. emg ada aturan gitu??
+DISKOMINFO|Hoaks/Disinformasi|i|anjir ini beneran? "dana desa {desa} dipake kades buat beli mobil, bukti ada di link" linknya {url} tp pas dibuka minta login fb
+DINSOS|Hoaks/Disinformasi|p|bansos ditarik semua klo ketauan punya hp android. td ada ibu2 nangis di warung gara2 ini. ga mungkin kan
+DISKOMINFO|Hoaks/Disinformasi|p|mending jgn ke alun2 malem minggu ini katanya bakal ada bom. ga tau dr siapa tp udah nyebar di 5 grup
+PDAM|Hoaks/Disinformasi|p|Ngeri, ada yang upload di fb katanya ada yang liat orang naik ke tandon PDAM bawa jeriken, terus disimpulin airnya diracun. yang naik itu petugas kuras tandon. jgn asal nuduh
+DISKOMINFO|Hoaks/Disinformasi|i|kulo angsal kabar saking grup, jare sesuk ana pemadaman listrik seminggu sak kabupaten. leres nopo mboten nggih
+BPBD|Hoaks/Disinformasi|i|punten, di grup aya nu ngirim, cenah {sungai} bade banjir bandang wengi ieu ti luhur. leres teu? warga tos sieun
+DINKES|Hoaks/Disinformasi|p|Ibu-ibu neng kampung ora gelem nggowo bocah imunisasi amarga jare vaksine gawe lumpuh. Nyuwun penyuluhan saking puskesmas.
+DISKOMINFO|Hoaks/Disinformasi|p|aya beja yen jalmi nu teu gaduh e-KTP moal tiasa milih sareng moal kenging bantuan deui. seueur nu panik. punten dijelaskeun
+DISDUKCAPIL|Hoaks/Disinformasi|p|ada orang bikin "jasa cek NIK terdaftar bansos" di {url}, minta upload foto KTP dan KK. banyak warga desa yang pakai. ini sah gak? data kami bisa disalahgunakan
+DISKOMINFO|Hoaks/Disinformasi|p|Grup fb "Info {kec} Terkini" posting foto kecelakaan bus anak sekolah katanya tadi pagi di {jalan}, padahal itu foto tahun lalu dari luar kota. Orang tua pada nelpon sekolah sampai sekolah kewalahan.
+BAPENDA|Hoaks/Disinformasi|p|Dapat SMS tagihan PBB atas nama bapak saya dengan nominal Rp 2,3 juta dan disuruh bayar ke virtual account yang bukan bank daerah. Di SPPT asli cuma Rp 180 ribu. Mohon diumumkan ke warga.
+DISHUB|Hoaks/Disinformasi|p|di grup ojol ada yg nyebar "mulai besok parkir di seluruh jalan kabupaten pakai aplikasi, yg bayar tunai didenda". dishub sendiri belum ada info apa2. kasian jukir dimarahin orang
+DISPERINDAG|Hoaks/Disinformasi|p|Video pedagang menyuntik semangka dengan pewarna yang katanya di {pasar} itu bukan di sini. Penjual semangka di pasar kami omzetnya jatuh. Mohon Disperindag bantu klarifikasi.
+DISKOMINFO|Hoaks/Disinformasi|i|Mau tanya, pesan "pengecekan data pemilih, klik untuk memastikan nama Anda terdaftar di pilkada" dari {url} itu resmi KPU atau bukan? Banyak yang sudah klik.
+DINSOS|Hoaks/Disinformasi|i|tetangga bilang kalau mau dapat PKH harus gabung partai tertentu dulu, ada formulirnya di posko. beneran?
+DISKOMINFO|Hoaks/Disinformasi|p|Ada undangan pernikahan berbentuk file apk dikirim ke grup guru. Yang membuka, m-banking-nya terkuras. Sudah 3 guru jadi korban.
+DISKOMINFO|Hoaks/Disinformasi|p|katanya yg punya tunggakan pinjol bakal dicoret dari bansos dan KTPnya diblokir, disebar di grup ibu2 arisan. bikin resah
+DPUPR|Hoaks/Disinformasi|i|beneran jalan tol mau lewat {desa}? sudah ada yg ngaku makelar tanah nawarin beli sawah murah sebelum harganya turun katanya
+BPBD|Hoaks/Disinformasi|p|Ada akun ngaku relawan BPBD minta sumbangan untuk korban longsor di {desa}, padahal di sana tidak ada longsor sama sekali. Rekening atas nama pribadi.
+DISKOMINFO|Hoaks/Disinformasi|p|Pak, di kampung kami beredar kabar bahwa sumur warga akan dikenai pajak bulanan mulai tahun depan dan petugas akan datang memasang segel. Orang-orang sudah ribut di pos ronda.
+DINKES|Hoaks/Disinformasi|i|Mertua saya yakin minum air rendaman paku berkarat bisa menambah darah, katanya disarankan kader posyandu. Ini benar atau tidak ya
+DISKOMINFO|Hoaks/Disinformasi|p|lapor min, ada grup telegram jual "data penerima bansos {kab}" lengkap NIK. contohnya yang ditampilkan ternyata nama-nama karangan, tapi banyak yang beli. penipuan berkedok kebocoran data
+DISDIK|Hoaks/Disinformasi|p|Wali murid di {sekolah} diminta transfer Rp 400 ribu oleh nomor yang mengaku bendahara sekolah untuk "asuransi siswa". Sekolah bilang tidak pernah ada.
+DISKOMINFO|Hoaks/Disinformasi|i|Benarkah foto jalan terbelah di {kec} yang viral semalam? Saya lewat situ pagi ini kok biasa saja.
+SATPOLPP|Hoaks/Disinformasi|i|ada yg bilang malam ini satpol pp razia HP di jalan, yg ketahuan simpan video tertentu ditahan. emang boleh razia HP?
+DISKOMINFO|Hoaks/Disinformasi|p|itu foto surat pemberhentian camat yang beredar tanda tangannya beda sama tanda tangan bupati yang biasa, tapi sudah dibagikan di mana-mana. bikin kacau
+"""
+
+# Hand-written genuine reports (hoax = 0): some use cue words of rumours (links, "apa benar", "sebarkan", caps),
+# many more varied aspirasi and permintaan_informasi, and pengaduan written as questions.
+HAND_MORE = r"""
+DISDIK|Sekolah/PPDB|i|apakah benar pendaftaran PPDB SMP negeri dibuka tanggal 10 Juni? di instagram dinas tertulis begitu, cuma mau memastikan jam bukanya
+DISKOMINFO|Informasi Publik|p|Website resmi kecamatan {kec} sepertinya diretas, kalau dibuka malah muncul iklan judi online dan link aneh {url}. Mohon segera diamankan, banyak warga yang cari info layanan di situ.
+DISKOMINFO|Informasi Publik|i|Tolong sebarkan juga ke grup-grup desa min, jadwal vaksinasi di posyandu yang kemarin diumumkan di IG pemkab, soalnya warga kami banyak yang tidak pakai instagram. Apa boleh kami cetak dan tempel?
+BPBD|Bencana|p|AWAS!!! AIR {sungai} NAIK SUDAH SEPINGGANG DI RT {rt} {desa}, ADA LANSIA DAN BAYI YANG BELUM BISA KELUAR. TOLONG PERAHU KARET SEGERA!!! SEBARKAN KE RELAWAN
+DINSOS|Bansos/PKH|i|Apa benar pencairan PKH tahap ini mulai minggu depan lewat kantor pos? pendamping sudah umumkan di grup KPM, saya hanya mau memastikan harus bawa apa saja
+DISNAKER|PHK/Ketenagakerjaan|i|Apakah benar ada job fair di GOR kabupaten tanggal 20? Saya lihat posternya di kantor desa, ada logo Disnaker. Gratis kan?
+DINKES|Kesehatan Lingkungan/Penyakit|p|Ini bukan hoaks ya min, di {desa} memang ada 4 anak dirawat karena campak minggu ini, satu di RSUD. Tolong segera ada imunisasi kejar, jangan sampai menyebar.
+PDAM|Air PDAM Mati|i|Barusan dapat pesan broadcast dari nomor resmi PDAM soal penghentian aliran besok jam 8-16 karena perbaikan pipa di {jalan}. Itu berlaku untuk {perum} juga atau tidak?
+DISDUKCAPIL|KTP-el/KK|p|Ada yang buka "jasa cetak KTP kilat" di depan kantor dukcapil, bayar 200 ribu langsung jadi. Saya curiga ada orang dalam. Tolong diselidiki.
+DISHUB|Lalu Lintas/Rambu|i|Benar tidak {jalan} ditutup total minggu depan untuk perbaikan jembatan? Ada spanduk pengumuman dari dinas di ujung jalan, tapi tidak tertulis jalur alternatifnya.
+SATPOLPP|PKL/Ketertiban|i|apa benar ada penertiban PKL di trotoar {jalan} hari Senin? sudah ada surat edaran yang ditempel satpol pp di lapak2. kami mau tanya dipindah ke mana
+DISKOMINFO|Internet/Wifi Publik|p|Link pendaftaran wifi desa yang ada di website desa {desa} mengarah ke situs lain yang minta nomor rekening. Mungkin salah ketik admin desa. Tolong dicek sebelum ada korban.
+INSPEKTORAT|Pungli|p|Ada pesan WA dari kepala sekolah ke semua wali murid: "mohon transfer iuran perpisahan Rp 350.000 ke rekening pribadi saya paling lambat Jumat". Ini nyata, saya punya tangkapan layarnya. Apakah sekolah negeri boleh begini?
+DAMKAR|Kebakaran|p|KEBAKARAN!!! gudang kayu {landmark} api sudah besar, asap hitam kelihatan dari jalan raya, damkar belum datang, tolong teruskan ke pos terdekat
+BPBD|Bencana|i|Apa benar BMKG mengeluarkan peringatan dini cuaca ekstrem untuk wilayah kita tiga hari ke depan? Saya lihat di aplikasi resmi, kami petani mau menunda panen kalau memang benar.
+DINKES|Puskesmas|i|Apakah benar posyandu di {desa} bulan ini dipindah ke balai desa? Bidan desa sudah umumkan di grup, saya hanya ingin memastikan tanggalnya.
+DISKOMINFO|Informasi Publik|a|Usul supaya setiap ada hoaks yang viral, pemkab cepat bikin klarifikasi di grup WA desa, jangan hanya di instagram. Orang tua kami lebih percaya pesan berantai.
+DISKOMINFO|Informasi Publik|i|Kemana kami harus melapor kalau menemukan berita bohong di grup WA warga? Apa ada nomor aduan khusus?
+DISKOMINFO|Informasi Publik|a|Alangkah baiknya ada pelatihan cek fakta untuk ibu-ibu PKK dan karang taruna, banyak sekali pesan berantai yang langsung dipercaya.
+DPUPR|Jembatan|p|JEMBATAN DI {desa} RETAK BESAR SETELAH BANJIR SEMALAM!!! tiangnya bergeser, tapi truk masih lewat. tolong segera ditutup sebelum ambruk, ini bukan hoaks ada fotonya
+DINSOS|Bansos/PKH|p|ayah saya ditelepon orang ngaku pendamping PKH minta kode OTP, untung tidak dikasih. Tolong dinsos ingatkan warga, pendamping asli tidak pernah minta OTP kan?
+DLH|Pencemaran Lingkungan|p|Sebarkan ke warga sekitar {sungai}: jangan pakai air sungai dulu untuk mandi, tadi siang ada tumpahan oli dari truk tangki yang terguling di jembatan. Sudah kami laporkan ke polsek juga. Mohon DLH ambil sampel.
+SETDA|Kinerja ASN|p|Ada pegawai kecamatan yang kirim link pendaftaran bantuan di grup RT lewat {url}, katanya link resmi tapi formulirnya minta foto KTP dan selfie. Apakah memang perlu data sebanyak itu? Kami khawatir bocor.
+DISDIK|Sekolah/PPDB|i|Info dong, pengumuman hasil PPDB jalur zonasi kapan? Di grup wali murid ada yang bilang besok, ada yang bilang minggu depan
+DISNAKER|PHK/Ketenagakerjaan|p|Perusahaan tempat saya kerja tiba-tiba umumkan di grup karyawan: "mulai besok semua karyawan kontrak dirumahkan tanpa gaji, sebarkan ke rekan lain". Ini boleh tidak? Kami tidak diberi surat apapun.
+PDAM|Air PDAM Mati|p|AIR PDAM BAU KAPORIT MENYENGAT SEKALI HARI INI, anak saya sampai mual. mohon cek takarannya, ini bukan isu, sudah 5 rumah di gang kami yang sama
+DISKOMINFO|Informasi Publik|i|Apa benar nomor WA layanan pengaduan pemkab sekarang {hp}? Tercantum di brosur dari kecamatan, tapi saya ingin memastikan sebelum kirim data pribadi.
+SATPOLPP|Gangguan Ketertiban|p|awas buat warga {desa}, dua malam ini ada maling motor beraksi, sudah 3 motor hilang dari teras. sudah lapor polsek, mohon satpol dan linmas bantu patroli
+BPBD|Bencana|i|gempa barusan kerasa kenceng banget di {desa}, ada info pusatnya dimana dan apakah perlu keluar rumah?
+DINKES|BPJS/Layanan Kesehatan|i|Apa benar mulai bulan depan rujukan BPJS harus lewat aplikasi dan tidak bisa lagi pakai surat dari puskesmas? Petugas loket puskesmas bilang begitu.
+DINSOS|Bansos/PKH|i|Katanya ada pendataan ulang penerima bansos oleh petugas desa minggu ini, benar? Kami belum didatangi.
+DISPERINDAG|Harga/Kelangkaan Barang|p|INFO UNTUK SEMUA: di {pasar} timbangan beberapa pedagang daging dicurangi, sudah saya buktikan pakai timbangan sendiri. Mohon tera ulang, teruskan ke pembeli lain
+DPUPR|Jalan Rusak|a|kalau bisa sih jalan ke {desa} dicor aja sekalian, tiap tahun ditambal juga rusak lagi
+DPUPR|Banjir/Drainase|a|gimana kalau di ujung {jalan} dibikin sumur resapan? air hujan kan jadi gak lari ke rumah warga semua
+DISHUB|Lalu Lintas/Rambu|a|Apa tidak sebaiknya lampu merah di perempatan {landmark} dibuat lebih lama hijaunya untuk arah pasar? Pagi hari antreannya sampai 500 meter.
+DISHUB|Angkutan Umum|a|Kami para pelajar berharap ada bus sekolah yang lewat {desa}. Selama ini kami numpang mobil bak terbuka.
+DLH|Sampah|a|sebaiknya jadwal angkut sampah diumumkan di grup RT, jadi warga tidak buang sampah ke pinggir jalan waktu truk tidak datang
+DLH|Pohon/Taman|a|Semoga taman di {desa} bisa ditambah pohon peneduh, sekarang siang hari panas sekali dan tidak ada yang mau duduk di sana.
+DLH|Pencemaran Lingkungan|a|Pengennya sih ada pemeriksaan rutin limbah pabrik yang hasilnya diumumkan ke warga, biar kami tidak curiga terus.
+DISDUKCAPIL|KTP-el/KK|a|Bagus kalau layanan dukcapil dibuka hari Sabtu juga, kami yang kerja pabrik tidak bisa izin.
+DISDUKCAPIL|Akta Kelahiran/Kematian|a|mungkin bisa dipertimbangkan akta kelahiran langsung diurus dari puskesmas atau bidan, biar orang tua gak bolak balik
+DINSOS|Bansos/PKH|a|Harapan kami, pendataan DTKS dilakukan dari rumah ke rumah, bukan hanya dari daftar yang dibuat perangkat desa.
+DINSOS|Disabilitas/ODGJ/Terlantar|a|menurut saya perlu ada rumah singgah untuk lansia terlantar di tiap kecamatan, kasihan mereka tidur di emperan
+PDAM|Air PDAM Mati|a|Andai PDAM punya SMS pemberitahuan sebelum mematikan air, warga bisa menampung dulu. Tolong dipikirkan.
+PDAM|Tagihan PDAM|a|Bisa gak pembayaran PDAM lewat QRIS? biar gak perlu antre di loket
+DINKES|Puskesmas|a|Puskesmas {kec} sebaiknya buka layanan sore, banyak buruh yang baru pulang jam 4.
+DINKES|Kesehatan Lingkungan/Penyakit|a|Kami warga RT {rt} siap kerja bakti PSN tiap Jumat asal dibantu bubuk abate dan pendampingan kader.
+RSUD|Pelayanan Rumah Sakit|a|Usulan kecil: nomor antrean poli RSUD dibuat online saja, jadi pasien lansia tidak perlu datang subuh.
+DISDIK|Sekolah/PPDB|a|Mohon ke depan sosialisasi PPDB dilakukan di tiap desa, banyak orang tua yang tidak paham jalur-jalurnya.
+DISDIK|Sekolah/PPDB|a|kenapa tidak dibuat aja sekolah satu atap SD-SMP di {desa}? anak2 lulus SD banyak yang berhenti karena SMP jauh
+SATPOLPP|PKL/Ketertiban|a|Daripada PKL diusir-usir terus, lebih baik disediakan lokasi khusus sore sampai malam di lahan parkir {pasar}.
+SATPOLPP|Gangguan Ketertiban|a|Ronda malam di {desa} perlu diaktifkan lagi, mungkin satpol pp bisa bantu pelatihan linmas.
+BPBD|Bencana|a|Tolong pikirkan jalur evakuasi yang jelas dan papan penunjuknya di kampung kami yang dekat {sungai}.
+DAMKAR|Kebakaran|a|Saran saya, pos damkar kecil di {kec} dengan satu mobil saja sudah sangat membantu, dari kota ke sini 40 menit.
+DPMPTSP|Perizinan|a|Akan lebih baik kalau status izin di aplikasi dilengkapi keterangan kekurangan berkas, jangan cuma tulisan "diproses".
+DISNAKER|PHK/Ketenagakerjaan|a|pengen ada bursa kerja khusus lulusan SMK di kecamatan kami, jgn cuma di kota
+DISPERKIM|Rumah Tidak Layak Huni|a|Semoga program bedah rumah tahun depan melibatkan tukang lokal, jadi warga juga dapat pekerjaan.
+DISPERKIM|Prasarana Perumahan|a|Pemda sebaiknya mewajibkan developer menyerahkan fasum sebelum rumah terakhir dijual.
+BAPENDA|Pajak Daerah/PBB|a|Kalau bisa SPPT PBB dikirim juga lewat WA atau email, yang di kertas sering tidak sampai.
+DISPERINDAG|Pasar|a|Lebih bagus kalau los lantai dua {pasar} dipakai untuk pusat jajanan, biar ramai dan pedagang mau naik.
+DISPERINDAG|Harga/Kelangkaan Barang|a|Operasi pasar sebaiknya digelar di desa-desa juga, bukan cuma di alun-alun.
+INSPEKTORAT|Pungli|a|Ada baiknya dipasang papan tarif resmi layanan di setiap kantor desa, biar warga tahu mana yang gratis.
+INSPEKTORAT|Penyalahgunaan Dana Desa|a|Laporan penggunaan dana desa {desa} sebaiknya ditempel di baliho depan balai desa lengkap dengan rinciannya.
+SETDA|Aspirasi Pembangunan|a|Kami pemuda {desa} ingin dilibatkan dalam perencanaan pembangunan desa, bukan hanya diundang saat peresmian.
+SETDA|Aspirasi Pembangunan|a|Pak Bupati, kami ingin ada gedung olahraga kecil di selatan kabupaten. Atlet voli kami harus latihan di lapangan tanah.
+SETDA|Kinerja ASN|a|kayaknya perlu ada survei kepuasan di tiap loket layanan, biar pegawai yang ramah dapat apresiasi
+DISKOMINFO|Internet/Wifi Publik|a|Wifi gratis bagusnya dipasang juga di balai desa {desa}, anak-anak sekolah di sini susah sinyal.
+KEC_SUKAJADI|Lingkungan Desa/Kelurahan|a|warga {desa} kepengen ada lampu di jalan menuju makam, soalnya kalau ada yang meninggal malam hari gelap total
+KEC_CIBEUREUM|Pelayanan Kecamatan/Desa|a|Akan sangat membantu bila surat pengantar dari desa bisa diminta lewat WA dan diambil saat sudah jadi.
+KEC_NGADIREJO|Lingkungan Desa/Kelurahan|a|Usul ke pak camat, lapangan Ngadirejo Lor dipagari biar tidak dipakai parkir truk
+KEC_KARANGMULYA|Lingkungan Desa/Kelurahan|a|semoga tahun depan ada anggaran buat posyandu di {desa}, sekarang masih numpang di teras rumah kader
+KEC_TANJUNGSARI|Pelayanan Kecamatan/Desa|a|Saya kira pelayanan kecamatan perlu satu petugas yang bisa bahasa isyarat, adik saya tunarungu selalu kesulitan.
+DPUPR|Jembatan|a|Jembatan gantung {desa} itu jadi jalur anak sekolah tiap hari, mungkin bisa diprioritaskan jadi jembatan beton.
+DISHUB|Lampu Penerangan Jalan|a|Dengan segala hormat, kami mohon pertimbangan agar PJU tenaga surya dipasang di jalur {desa} - {desa2} yang belum terjangkau listrik.
+DISDUKCAPIL|KTP-el/KK|i|mau bikin KTP buat anak yg baru 17 thn, bisa langsung ke kecamatan atau harus ke dinas
+DISDUKCAPIL|Akta Kelahiran/Kematian|i|gimana caranya urus akta kematian kalau almarhum meninggal di luar kota
+DINSOS|Bansos/PKH|i|info dong syarat daftar DTKS buat keluarga baru nikah
+DINSOS|Bansos/PKH|i|Bantuan PKH tahap berikutnya kapan cair ya, kemarin belum masuk ke rekening
+PDAM|Tagihan PDAM|i|pengen tau rincian tarif per kubik PDAM utk rumah tangga
+PDAM|Air PDAM Mati|i|Air di {perum} mati sejak pagi, ada perbaikan di mana ya dan kira-kira kapan nyala lagi
+DPUPR|Jalan Rusak|i|{jalan} yang dibongkar itu proyek apa dan sampai kapan? Tidak ada papan informasinya.
+DPUPR|Tata Ruang/Bangunan|i|Syarat PBG untuk rumah dua lantai apa saja dan biayanya dihitung gimana
+DISHUB|Angkutan Umum|i|angkot jurusan terminal ke {desa} masih ada gak sih? udah lama gak liat
+DISHUB|Parkir Liar|i|tarif parkir resmi motor di pinggir jalan sebenarnya berapa, biar kami tidak ditarik seenaknya
+DLH|Sampah|i|Kami mau bikin bank sampah di RW, ada pendampingan dari DLH gak? Prosedurnya seperti apa
+DLH|Pohon/Taman|i|kalau mau menebang pohon besar di depan rumah sendiri perlu izin ke DLH tidak
+DINKES|Puskesmas|i|Jadwal dokter gigi di puskesmas {kec} hari apa saja
+DINKES|BPJS/Layanan Kesehatan|i|bpjs saya pindah faskes caranya gmn ya, sekarang udah pindah rumah
+RSUD|Pelayanan Rumah Sakit|i|RSUD sudah ada layanan cuci darah untuk pasien BPJS belum? kalau ada daftarnya di mana
+DISDIK|Sekolah/PPDB|i|Kuota jalur prestasi di SMPN 1 {kec} berapa persen dan piagam apa saja yang diakui
+DISDIK|Sekolah/PPDB|i|anak sy pindahan dari luar provinsi, mau masuk SD kelas 3 di tengah semester bisa ga
+SATPOLPP|PKL/Ketertiban|i|mau izin jualan di depan sekolah pakai gerobak, perlu surat dari mana
+BPBD|Bencana|i|Apakah BPBD menyediakan pelatihan mitigasi bencana untuk sekolah? Kami guru di {sekolah} ingin mengajukan.
+DAMKAR|Kebakaran|i|Tabung APAR di kantor desa sudah kedaluwarsa, isi ulangnya bisa di damkar tidak dan berapa biayanya
+DPMPTSP|Perizinan|i|NIB untuk usaha rumahan katering perlu izin PIRT juga atau tidak
+DISNAKER|PHK/Ketenagakerjaan|i|Kartu kuning AK1 sekarang masih dipakai gak? bikinnya di mana
+DISNAKER|PHK/Ketenagakerjaan|i|pelatihan menjahit gratis dari BLK kapan dibuka lagi, syaratnya apa
+DISPERKIM|Rumah Tidak Layak Huni|i|Kriteria rumah yang bisa dapat bantuan RTLH itu seperti apa? Rumah ibu saya dindingnya setengah tembok.
+BAPENDA|Pajak Daerah/PBB|i|bayar PBB bisa dicicil gak kalau tunggakannya sudah 3 tahun
+BAPENDA|Pajak Daerah/PBB|i|Denda keterlambatan PBB dihitung per bulan atau per tahun
+DISPERINDAG|Pasar|i|cara daftar jadi pedagang di los baru {pasar} gimana, harus lewat siapa
+DISPERINDAG|Harga/Kelangkaan Barang|i|Operasi pasar minyak goreng minggu ini dimana saja lokasinya
+INSPEKTORAT|Pungli|i|Biaya legalisir di kantor desa itu resminya gratis atau bayar? Saya ingin tahu sebelum mengurus.
+INSPEKTORAT|Penyalahgunaan Dana Desa|i|APBDes {desa} tahun ini bisa dilihat di mana? Warga berhak tahu kan
+SETDA|Aspirasi Pembangunan|i|Hasil musrenbang kabupaten tahun lalu diumumkan di mana? Usulan desa kami masuk atau tidak
+SETDA|Kinerja ASN|i|Jam kerja pelayanan kantor pemkab selama bulan puasa berubah tidak
+DISKOMINFO|Informasi Publik|i|Mau minta data jumlah penduduk per desa untuk tugas kuliah, prosedurnya lewat PPID ya
+DISKOMINFO|Internet/Wifi Publik|i|wifi alun2 passwordnya apa ya min
+KEC_SUKAJADI|Pelayanan Kecamatan/Desa|i|Kantor desa {desa} pindah ke mana ya selama renovasi
+KEC_CIBEUREUM|Lingkungan Desa/Kelurahan|i|pengajuan lampu jalan gang ke desa atau ke kecamatan dulu
+KEC_NGADIREJO|Pelayanan Kecamatan/Desa|i|surat keterangan tidak mampu utk beasiswa, cukup dari desa atau harus tanda tangan camat juga
+KEC_KARANGMULYA|Pelayanan Kecamatan/Desa|i|Camat Karangmulya terima tamu warga hari apa ya, kami mau audiensi soal tanah kas desa
+KEC_TANJUNGSARI|Lingkungan Desa/Kelurahan|i|dana desa buat perbaikan jalan gang RT {rt} sudah dianggarkan belum tahun ini
+DINKES|Kesehatan Lingkungan/Penyakit|i|Kalau ada tetangga kena TBC, keluarga lain perlu periksa juga tidak? Gratis di puskesmas?
+DPUPR|Jalan Rusak|p|kenapa {jalan} belum juga diperbaiki?? udah lapor dari tahun lalu
+DPUPR|Banjir/Drainase|p|Sampai kapan kami harus kebanjiran tiap hujan? Saluran di {desa} tidak pernah dikeruk.
+DISHUB|Lampu Penerangan Jalan|p|lampu jalan di {jalan} itu mati udh sebulan, gak ada yg ngecek ya?
+DISHUB|Parkir Liar|p|Apa jukir di depan {pasar} itu resmi? Kok minta 5 ribu dan tidak ada karcis?
+DLH|Sampah|p|Kok truk sampah cuma datang seminggu sekali ke {perum}? Padahal iuran kami bayar tiap bulan.
+DLH|Pencemaran Lingkungan|p|Siapa yang bertanggung jawab kalau sumur kami tercemar limbah pabrik tahu? Airnya sudah bau dan berminyak.
+DISDUKCAPIL|KTP-el/KK|p|Kenapa urus KTP saja harus 3 bulan? Di kabupaten lain seminggu jadi.
+DINSOS|Bansos/PKH|p|Kenapa nama ibu saya dicoret dari PKH tanpa pemberitahuan? Beliau janda dan tidak bekerja.
+PDAM|Tagihan PDAM|p|air mati seminggu kok tagihannya tetap penuh? ini gimana hitungannya
+PDAM|Air PDAM Mati|p|Apa PDAM tidak malu air mati terus di {desa}?? Tiga hari tidak ada setetes pun.
+DINKES|Puskesmas|p|Mengapa puskesmas {kec} tutup jam 11 siang padahal di papan tertulis sampai jam 2?
+RSUD|Pelayanan Rumah Sakit|p|Apakah wajar pasien IGD disuruh menunggu di lorong tanpa tempat tidur sampai pagi?
+DISDIK|Sekolah/PPDB|p|Sekolah negeri kok masih minta uang bangunan 2 juta? Bukannya sudah gratis?
+SATPOLPP|Gangguan Ketertiban|p|Balap liar tiap malam di {jalan}, apa memang dibiarkan saja?
+SATPOLPP|PKL/Ketertiban|p|trotoar {jalan} itu buat pejalan kaki atau buat lapak? kok dibiarin terus
+BPBD|Bencana|p|Sudah seminggu rumah kami rusak kena angin puting beliung, kapan bantuan datang? Kami tidur di rumah saudara.
+DAMKAR|Kebakaran|p|kenapa damkar baru datang 1 jam setelah ditelepon? rumah tetangga habis terbakar
+DPMPTSP|Perizinan|p|Izin usaha saya sudah 4 bulan tidak ada kabar, sebenarnya diproses atau tidak?
+DISNAKER|PHK/Ketenagakerjaan|p|Apa boleh perusahaan menahan ijazah karyawan? Saya mau resign tapi ijazah tidak dikembalikan.
+DISPERKIM|Prasarana Perumahan|p|Developer {perum} sudah kabur, lalu siapa yang harus memperbaiki jalan kompleks kami?
+BAPENDA|Pajak Daerah/PBB|p|PBB naik hampir 3 kali lipat, dasar hitungannya apa? Tidak ada sosialisasi sama sekali.
+DISPERINDAG|Pasar|p|Pasar {kec} atapnya bocor dari tahun lalu, mana perbaikannya?
+DISPERINDAG|Harga/Kelangkaan Barang|p|gas 3 kg kok bisa 30 ribu di {desa}? HET nya kan bukan segitu
+INSPEKTORAT|Pungli|p|Kenapa urus surat pindah di desa harus bayar 100 ribu? Ada aturannya?
+INSPEKTORAT|Penyalahgunaan Dana Desa|p|Jalan rabat beton di {desa} baru 2 bulan sudah hancur, berapa sebenarnya anggarannya??
+SETDA|Kinerja ASN|p|Pegawai di loket kok main hp terus sementara antrean panjang? Tidak ada pengawasan?
+KEC_SUKAJADI|Pelayanan Kecamatan/Desa|p|kantor desa {desa} jam 10 udah tutup, terus warga harus ngurus surat kapan??
+KEC_CIBEUREUM|Lingkungan Desa/Kelurahan|p|Lampu gang di RT {rt} {desa} mati dari lebaran, dana desa buat apa aja sih?
+KEC_NGADIREJO|Pelayanan Kecamatan/Desa|p|Kenapa tanda tangan camat harus tunggu seminggu? Camatnya ke mana saja?
+KEC_KARANGMULYA|Lingkungan Desa/Kelurahan|p|Selokan di {desa} mampet dan bau, kapan kerja bakti lagi? Perangkat desa diam saja.
+KEC_TANJUNGSARI|Pelayanan Kecamatan/Desa|p|Kenapa surat domisili di kecamatan Tanjungsari harus pakai pengantar RT, RW, desa, baru camat? Ribet sekali.
+DISKOMINFO|Internet/Wifi Publik|p|wifi gratis di balai desa {desa} kok tidak pernah nyala? cuma pajangan?
+"""
+
+# Genuine announcements that citizens forward or ask about (hoax = 0), wrapped in the same frames as rumours.
+REAL_BODIES = [
+    ("DISDUKCAPIL", "KTP-el/KK", "Layanan perekaman KTP-el keliling hadir di balai desa {desa} hari Sabtu pukul 08.00-12.00, bawa KK asli"),
+    ("DINKES", "Kesehatan Lingkungan/Penyakit", "Fogging di {kec} dilaksanakan Minggu pagi, warga diminta membuka pintu dan menutup makanan"),
+    ("PDAM", "Air PDAM Mati", "Aliran air PDAM wilayah {kec} dihentikan sementara Selasa pukul 09.00-15.00 karena penggantian pipa di {jalan}"),
+    ("DISDIK", "Sekolah/PPDB", "Pendaftaran PPDB SD dan SMP dibuka mulai tanggal 3 sampai 8 Juni secara online, sekolah menyediakan operator bagi yang tidak punya HP"),
+    ("DINSOS", "Bansos/PKH", "Penyaluran BPNT bulan ini melalui kantor pos {kec}, KPM wajib membawa KKS dan KTP asli dan tidak dipungut biaya apa pun"),
+    ("BPBD", "Bencana", "Status siaga banjir untuk bantaran {sungai} dinaikkan, warga dekat sungai diminta waspada dan menyiapkan tas siaga"),
+    ("DISNAKER", "PHK/Ketenagakerjaan", "Job fair kabupaten digelar di GOR {kab} tanggal 14-15, gratis dan tanpa pungutan"),
+    ("BAPENDA", "Pajak Daerah/PBB", "Pemkab menghapus denda PBB bagi yang melunasi tunggakan sebelum akhir Agustus"),
+    ("SATPOLPP", "PKL/Ketertiban", "PKL di trotoar {jalan} akan ditertibkan minggu depan dan dipindahkan ke lahan parkir {pasar}"),
+    ("DINKES", "Puskesmas", "Imunisasi campak-rubela tambahan untuk anak 9 bulan sampai 15 tahun digelar di sekolah dan posyandu bulan ini, gratis"),
+    ("DISDUKCAPIL", "KTP-el/KK", "KK sekarang dicetak di kertas HVS biasa dengan tanda tangan elektronik dan tetap sah"),
+    ("DPUPR", "Jalan Rusak", "Perbaikan jalan ruas {desa} - {desa2} dimulai bulan depan dengan pengecoran, kendaraan berat dilarang lewat selama pengerjaan"),
+    ("DISPERINDAG", "Harga/Kelangkaan Barang", "Operasi pasar beras medium digelar di {pasar} hari Kamis, maksimal 5 kg per KTP"),
+    ("RSUD", "Pelayanan Rumah Sakit", "Pendaftaran poli RSUD sekarang lewat aplikasi, kuota antrean langsung di loket dikurangi"),
+    ("DISKOMINFO", "Informasi Publik", "Pemkab membuka seleksi terbuka jabatan kepala dinas, pendaftaran lewat website resmi tanpa dipungut biaya"),
+    ("DISHUB", "Lalu Lintas/Rambu", "Mulai Senin arus di {jalan} dibuat satu arah pada jam sekolah"),
+]
+REAL_FRAMES = HOAX_FRAMES_INFO[:6] + [
+    "Saya lihat pengumuman di grup desa: \"{body}\". Itu benar dari dinas kan? Mau memastikan saja.",
+    "apa bener {body_l}? kalau bener alhamdulillah",
+    "Mohon info, {body_l}. Apakah masih berlaku?",
+]
+
+# Pengaduan written as questions, aspirasi written indirectly or as questions, information requests without "?".
+COMPLAINT_Q = ["kenapa {core} belum juga ditangani??", "sampai kapan {core}?", "{core}, apa tidak ada yang peduli?",
+               "mau tanya, kenapa {core} dibiarkan {dur}?", "Kapan ini diurus? {core}.", "{core}. Ini sebenarnya tanggung jawab siapa?",
+               "gimana ini pak, {core}??", "Apakah wajar {core}?", "{core}, kok dibiarin terus min?", "Pak, {core}. Mau sampai kapan?"]
+
+
 # ---------------------------------------------------------------- fake personal data and slot filling
 def fake_name(rng: random.Random) -> str:
     return f"{rng.choice(FIRST)} {rng.choice(LAST)}" if rng.random() < 0.7 else rng.choice(FIRST)
@@ -1082,12 +1371,20 @@ def sentence(s: str) -> str:
 ASP_FRAMES = ["Usul {asp}.", "Mohon dipertimbangkan {asp}, supaya {why}.", "Kami warga {desa} mengusulkan {asp}.",
               "saran aja min, {asp} biar {why}", "Aspirasi warga: {asp}. Terima kasih.", "Yth. Bapak Bupati, izin menyampaikan usulan {asp} karena {why}.",
               "alangkah baiknya kalau ada {asp}", "mohon kiranya ada {asp}, {why}", "Usulan untuk tahun depan: {asp}.",
-              "kami berharap pemkab bisa merealisasikan {asp}. {why}."]
+              "kami berharap pemkab bisa merealisasikan {asp}. {why}.",
+              "gimana kalau ada {asp}? {why}", "bisa gak ya diadakan {asp}", "apa tidak sebaiknya ada {asp}?", "kami cuma berharap ada {asp}",
+              "pengennya sih ada {asp}", "ke depan mungkin perlu {asp} biar {why}", "warga sini kepengen {asp}", "sekadar masukan, {asp} biar {why}",
+              "menurut saya {asp} sangat dibutuhkan di sini", "bila memungkinkan, {asp}", "kapan ya ada {asp}? biar {why}",
+              "Sudah lama kami menunggu {asp}, semoga tahun ini bisa", "Daripada begini terus, lebih baik {asp}.", "mbok yao {asp}, ben {why}",
+              "punten, upami tiasa {asp}", "harapan saya cuma satu: {asp}", "{asp} itu penting lho pak, biar {why}"]
 WHY = ["warga lebih nyaman", "tidak ada lagi keluhan serupa", "anak-anak kami terbantu", "ekonomi warga bisa jalan",
        "pelayanan lebih merata", "desa kami tidak tertinggal", "kejadian kemarin tidak terulang", "lebih aman untuk semua"]
 INFO_FRAMES = ["Mau tanya, {q}?", "Mohon informasi {q}.", "min {q}?", "Izin bertanya, {q}? Terima kasih.", "{Q}?",
                "punten bade naros, {q}?", "Selamat siang, saya ingin menanyakan {q}. Mohon penjelasannya.", "nyuwun pirsa, {q}?",
-               "tanya dong {q}", "Kepada admin, {q}? Soalnya info di grup simpang siur.", "mhn info {q}", "boleh tau {q}?"]
+               "tanya dong {q}", "Kepada admin, {q}? Soalnya info di grup simpang siur.", "mhn info {q}", "boleh tau {q}?",
+               "info dong {q}", "butuh info {q}", "minta tolong dijelaskan {q}", "{Q}, soalnya saya mau urus minggu ini", "pengen tau {q}",
+               "Saya kurang paham {q}, mohon dibantu penjelasannya", "kalau boleh tahu {q}", "sekalian nanya {q}", "{q} ya min",
+               "kebetulan mau ngurus, {q}", "{Q}. Terima kasih sebelumnya", "gimana ya {q}", "ada yang tahu {q}? tanya di desa gak ada yang ngerti"]
 HOTLINE = ["Pelapor ({nama}, {hp}) menyampaikan bahwa {core}. {det}. Pelapor meminta agar segera ditindaklanjuti.",
            "Telepon masuk pukul {jam} dari warga {desa} a.n. {nama}: {core}. Keterangan tambahan: {det}.",
            "Laporan via call center 112: {core}, lokasi {desa} Kec. {kec}. {det}. No. pelapor {hp}.",
@@ -1115,6 +1412,9 @@ def build_pengaduan(spec: dict, rng: random.Random, ctx: dict, register: str) ->
         where = fill(rng.choice([" di {desa}", " di {desa} kec {kec}", ", RT {rt}/RW {rw} {desa}", " {landmark}", " daerah {desa}"]), rng, ctx)
     elif placed and rng.random() < 0.15:
         where = fill(rng.choice([", RT {rt}/RW {rw}", " kec {kec}", " (dekat rumah saya)"]), rng, ctx)
+    if register in ("casual", "normal", "angry") and rng.random() < 0.15:
+        text = fill(rng.choice(COMPLAINT_Q).replace("{core}", core), rng, ctx)
+        return text + (" " + dets[0] if rng.random() < 0.4 else "")
     if register == "short":
         words = (core + where).replace(",", "").split()
         return " ".join(words[: rng.randint(3, 8)])
@@ -1161,12 +1461,18 @@ def build_pengaduan(spec: dict, rng: random.Random, ctx: dict, register: str) ->
 
 def build_aspirasi(spec: dict, rng: random.Random, ctx: dict) -> str:
     frame = rng.choice(ASP_FRAMES)
-    return fill(frame.replace("{asp}", rng.choice(spec["asp"])).replace("{why}", rng.choice(WHY)), rng, ctx)
+    text = fill(frame.replace("{asp}", rng.choice(spec["asp"])).replace("{why}", rng.choice(WHY)), rng, ctx)
+    if rng.random() < 0.3:  # the problem first, then the wish: content overlaps with pengaduan
+        text = sentence(fill(rng.choice(spec["probs"]), rng, ctx)) + " " + text
+    return text
 
 
 def build_info(spec: dict, rng: random.Random, ctx: dict) -> str:
     q = fill(rng.choice(spec["info"]), rng, ctx)
-    return fill(rng.choice(INFO_FRAMES).replace("{Q}", q[0].upper() + q[1:]).replace("{q}", q), rng, ctx)
+    text = fill(rng.choice(INFO_FRAMES).replace("{Q}", q[0].upper() + q[1:]).replace("{q}", q), rng, ctx)
+    if rng.random() < 0.2:  # context before the question
+        text = fill(rng.choice(spec["probs"]), rng, ctx) + rng.choice([", ", ". ", " jadi "]) + text
+    return text
 
 
 def add_noise(text: str, rng: random.Random, channel: str, register: str) -> str:
@@ -1204,7 +1510,8 @@ TARGET = {
     "DISPERKIM": 35, "BAPENDA": 35, "DISPERINDAG": 40, "INSPEKTORAT": 30, "SETDA": 30,
     **{k: 28 for k in KECAMATAN},
 }
-N_HOAX = 132
+N_HOAX_TEMPLATE = 36  # framed rumour bodies; the rest of the hoax rows are hand-written (HAND_HOAX)
+N_REAL_FRAMED = 36  # genuine announcements asked about in the same frames
 CHANNELS = (["web", "app", "sms", "social", "hotline"], [30, 30, 15, 15, 10])
 SEASON = {  # category -> months with extra weight
     "Bencana": {1, 2, 3, 11, 12}, "Banjir/Drainase": {1, 2, 3, 11, 12}, "Sekolah/PPDB": {6, 7}, "Kebakaran": {7, 8, 9},
@@ -1244,7 +1551,7 @@ def norm_key(text: str) -> str:
 
 def parse_hand() -> list[dict]:
     rows = []
-    for line in HAND.strip().splitlines():
+    for line in (HAND.strip() + "\n" + HAND_MORE.strip() + "\n" + HAND_HOAX.strip()).splitlines():
         amb = line.startswith("~")
         ag, cat, cls, text = line.lstrip("~").split("|", 3)
         rows.append(dict(agency=ag, category=cat, classification={"p": "pengaduan", "a": "aspirasi", "i": "permintaan_informasi"}[cls],
@@ -1295,10 +1602,11 @@ def build(seed: int = SEED) -> list[dict]:
                 text = add_noise(text, rng, "social", "casual")
             add(ag, cat, cls, 0, text, spec=SPEC[ag].get(cat), ctx=ctx)
 
-    # 3. hoaxes
+    # 3. framed hoaxes: each rumour body at most twice, so no body dominates the hoax class
+    order = rng.sample(range(len(HOAX_BODIES)), len(HOAX_BODIES)) + rng.sample(range(len(HOAX_BODIES)), len(HOAX_BODIES))
     n_hoax = 0
-    while n_hoax < N_HOAX:
-        idx = rng.randrange(len(HOAX_BODIES))
+    while n_hoax < N_HOAX_TEMPLATE and order:
+        idx = order.pop(0)
         ctx: dict = {}
         body = fill(HOAX_BODIES[idx], rng, ctx)
         info = rng.random() < 0.48
@@ -1313,6 +1621,22 @@ def build(seed: int = SEED) -> list[dict]:
             ["Klarifikasi berita", "Hoaks?", "Apa benar?", "Pesan berantai", "Info bansos", "Penipuan", "Mohon klarifikasi", "Berita bohong", "cek fakta"])
         if add(agency, "Hoaks/Disinformasi", "permintaan_informasi" if info else "pengaduan", 1, text, channel=channel, title=title):
             n_hoax += 1
+
+    # 3b. genuine announcements asked about in the same "apa benar" frames (hoax = 0)
+    n_real = 0
+    while n_real < N_REAL_FRAMED:
+        agency, category, tmpl = rng.choice(REAL_BODIES)
+        ctx = {}
+        body = fill(tmpl, rng, ctx)
+        body_l = body[0].lower() + body[1:].rstrip("!. ")
+        text = fill(rng.choice(REAL_FRAMES).replace("{body}", body).replace("{body_l}", body_l), rng, ctx)
+        channel = rng.choices(["web", "app", "sms", "social"], [20, 25, 15, 35])[0]
+        if channel in ("sms", "social") and rng.random() < 0.5:
+            text = add_noise(text, rng, channel, "casual")
+        title = "" if channel == "sms" or rng.random() < 0.4 else rng.choice(
+            ["Klarifikasi pengumuman", "Apa benar?", "Mohon konfirmasi", "Info", "Pengumuman", "Mohon klarifikasi", "tanya"])
+        if add(agency, category, "permintaan_informasi", 0, text, channel=channel, title=title):
+            n_real += 1
 
     # 4. template reports up to the target per agency
     have = Counter(r["agency"] for r in rows)
