@@ -116,3 +116,25 @@ def test_confidentiality_and_channel_are_validated(client, verifier):
     resp = client.post("/api/v1/complaints", json={**COMPLAINT, "channel": "fax"}, headers=verifier)
     assert resp.status_code == 422
     assert resp.json["error"]["details"][0]["field"] == "channel"
+
+
+def test_simultaneous_retries_with_one_key_store_one_complaint(app, api_key, db_session):
+    """Both copies of a retried request get 201 with the same complaint; one row is stored."""
+    import threading
+
+    barrier = threading.Barrier(2)
+    results = []
+
+    def send():
+        client = app.test_client()
+        barrier.wait()
+        results.append(client.post("/api/v1/complaints", json=COMPLAINT, headers={**api_key, "Idempotency-Key": "race"}))
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [r.status_code for r in results] == [201, 201]
+    assert results[0].json["tracking_id"] == results[1].json["tracking_id"]
+    assert db_session.scalar(select(func.count()).select_from(Complaint)) == 1
