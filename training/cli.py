@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shlex
 from pathlib import Path
 
 import click
@@ -34,6 +35,23 @@ def _load(path, text_column, columns, title_column, date_column):
         return load_labelled(path, text_column, columns, title_column=title_column, date_column=date_column)
     except DataError as exc:
         raise click.ClickException(str(exc)) from None
+
+
+def _command_line() -> str:
+    """The command as typed, rebuilt from the parsed options (recorded in bundle.json)."""
+    ctx = click.get_current_context()
+    parts = ["triage", ctx.info_name or "train"]
+    for name, value in ctx.params.items():
+        flag = "--" + name.replace("_", "-")
+        if value in (None, False, ()):
+            continue
+        if value is True:
+            parts.append(flag)
+        elif isinstance(value, tuple):
+            parts += [x for v in value for x in (flag, shlex.quote(str(v)))]
+        else:
+            parts += [flag, shlex.quote(str(value))]
+    return " ".join(parts)
 
 
 def _progress_bar(total: int, desc: str):
@@ -82,7 +100,7 @@ def train(data, text_column, label_column, head, also, title_column, date_column
     labelled = _load(data, text_column, columns, title_column, date_column)
     bar, step = _progress_bar(2 + len(columns), f"training {out.name}")
     try:
-        bundle = train_bundle(labelled, out, encoder, overwrite=overwrite, progress=step,
+        bundle = train_bundle(labelled, out, encoder, overwrite=overwrite, progress=step, command=_command_line(),
                               target_precision=target_precision, recency_half_life_days=recency_half_life)
     except (BundleError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None

@@ -29,6 +29,30 @@ class LabelledData:
         return len(self.texts)
 
 
+def _read_csv(path: Path, sep: str) -> pd.DataFrame:
+    """Strict CSV: a row with a different number of fields than the header is an error
+    naming its line (pandas would silently shift or drop cells)."""
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh, delimiter=sep, strict=True)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise DataError(f"{path}: the file is empty") from None
+        rows = []
+        try:
+            parsed = list(reader)
+        except csv.Error as exc:
+            raise DataError(f"{path}:{reader.line_num}: malformed CSV: {exc}") from None
+        for lineno, row in enumerate(parsed, 2):
+            if not row:
+                continue
+            if len(row) != len(header):
+                raise DataError(f"{path}: row {lineno}: malformed CSV: expected {len(header)} fields "
+                                f"({', '.join(header)}), found {len(row)}")
+            rows.append(row)
+    return pd.DataFrame(rows, columns=header)
+
+
 def read_table(path: str | Path) -> pd.DataFrame:
     """All columns as strings; '' for missing cells."""
     path = Path(path)
@@ -53,8 +77,7 @@ def read_table(path: str | Path) -> pd.DataFrame:
         elif suffix in (".xlsx", ".xls"):
             df = pd.read_excel(path, dtype=str)
         elif suffix in (".csv", ".tsv", ".txt"):
-            sep = "\t" if suffix == ".tsv" else ","
-            df = pd.read_csv(path, dtype=str, keep_default_na=False, sep=sep, on_bad_lines="error")
+            df = _read_csv(path, "\t" if suffix == ".tsv" else ",")
         else:
             raise DataError(f"{path}: unsupported file type {suffix!r}; use .csv, .tsv, .jsonl or .xlsx")
     except DataError:

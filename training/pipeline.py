@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
-import sys
 import time
 from pathlib import Path
 
@@ -13,10 +11,6 @@ from training.datasets import LabelledData
 from training.metrics import score_head
 from triage.bundle import Bundle, data_fingerprint, save_bundle
 from triage.model import HOAX, TriageModel, hoax_labels
-
-
-def command_line() -> str:
-    return " ".join(shlex.quote(a) for a in ["triage", *sys.argv[1:]])
 
 
 def fit_model(data: LabelledData, encoder: str, progress=None, **params) -> tuple[TriageModel, float]:
@@ -31,7 +25,7 @@ def train_bundle(data: LabelledData, out: Path, encoder: str, overwrite: bool = 
     metrics = {"fit_seconds": round(seconds, 2),
                "validation": {h: head.validation_ for h, head in model.heads_.items()}}
     return save_bundle(model, out, data_hash=data_fingerprint(data.texts, data.labels),
-                       training_command=command or command_line(), training_rows=len(data),
+                       training_command=command or "training.pipeline.train_bundle", training_rows=len(data),
                        metrics=metrics, overwrite=overwrite)
 
 

@@ -88,6 +88,10 @@ class TriageModel:
             raise ValueError(f"unknown head(s) {sorted(unknown)}; heads are {', '.join(HEAD_NAMES)}")
         if not labels:
             raise ValueError("no labels given: at least one head needs a label column")
+        for name, y in labels.items():
+            distinct = sorted({str(v) for v in y[_present(y)]})
+            if len(distinct) < 2:
+                raise ValueError(f"the {name} head needs at least two labels; its column has {distinct[:3]!r}")
         self.normalizer_ = TextNormalizer(**{**DEFAULT_PREPROCESSING, **(self.preprocessing or {})}).fit(texts)
         step("normalising texts")
         norm = self.normalizer_.transform(texts)
@@ -104,9 +108,6 @@ class TriageModel:
         self.heads_: dict[str, LabelHead] = {}
         for name, y in labels.items():
             ok = _present(y)
-            if len(set(y[ok])) < 2:
-                log.warning("head %s skipped: fewer than two labels", name)
-                continue
             step(f"fitting the {name} head on {int(ok.sum())} labelled texts")
             Xh = X[ok] if name != "hoax" else with_cues(X[ok], [t for t, k in zip(texts, ok, strict=True) if k])
             params = {"target_precision": self.target_precision, **(self.head_params or {}).get(name, {})}

@@ -102,7 +102,10 @@ class StaticEncoder(TransformerMixin, BaseEstimator):
         from sentence_transformers.sentence_transformer import losses
         from sentence_transformers.sentence_transformer.training_args import BatchSamplers
 
-        _, codes = np.unique(y, return_inverse=True)
+        _, codes, counts = np.unique(y, return_inverse=True, return_counts=True)
+        if (counts >= 2).sum() < 2:  # nothing to contrast: keep the LSA vectors
+            log.info("static encoder: fewer than two labels with two examples, tuning skipped")
+            return
         keep = [i for i, t in enumerate(texts) if t.strip()]
         ds = Dataset.from_dict({"text": [texts[i] for i in keep], "label": [int(codes[i]) for i in keep]})
         loss = losses.BatchHardSoftMarginTripletLoss(self.model_)
