@@ -7,7 +7,6 @@ schema is built once per session with the Alembic migrations and emptied before 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from api_test_support import COMPLAINT, PASSWORD, basic
@@ -23,17 +22,7 @@ from api.services import accounts
 TABLES_CHILD_FIRST = [t.name for t in reversed(Base.metadata.sorted_tables)]
 
 
-@pytest.fixture(scope="session")
-def models_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("models")
-
-
-@pytest.fixture(scope="session")
-def bundle_path(models_dir):
-    from triage.bundle import ensure_default_bundle
-
-    return Path(ensure_default_bundle(models_dir, progress=False))
-
+# models_dir and bundle_path come from tests/conftest.py: one bundle per test session.
 
 @pytest.fixture(scope="session")
 def model_holder(bundle_path):
