@@ -91,14 +91,17 @@ class StaticEncoder(TransformerMixin, BaseEstimator):
         static = StaticEmbedding(tokenizer, embedding_weights=weights)
         self.model_ = SentenceTransformer(modules=[static], device="cpu")
         self.trained_steps_ = 0
-        if y is not None and self.epochs > 0 and self.loss != "none":
-            self._tune(texts, np.asarray(y))
+        if self.epochs > 0 and self.loss == "triplet" and y is not None:
+            self._tune_labels(texts, np.asarray(y))
+        elif self.epochs > 0 and self.loss == "views":
+            self._tune_views(texts)
+        elif self.loss not in ("triplet", "views", "none"):
+            raise ValueError(f"unknown static-encoder loss {self.loss!r}: use views, triplet or none")
         self.dim_ = self.dim
         return self
 
-    def _tune(self, texts: list[str], y: np.ndarray) -> None:
+    def _tune_labels(self, texts: list[str], y: np.ndarray) -> None:
         from datasets import Dataset
-        from sentence_transformers import SentenceTransformerTrainer, SentenceTransformerTrainingArguments
         from sentence_transformers.sentence_transformer import losses
         from sentence_transformers.sentence_transformer.training_args import BatchSamplers
 
@@ -108,17 +111,47 @@ class StaticEncoder(TransformerMixin, BaseEstimator):
             return
         keep = [i for i, t in enumerate(texts) if t.strip()]
         ds = Dataset.from_dict({"text": [texts[i] for i in keep], "label": [int(codes[i]) for i in keep]})
-        loss = losses.BatchHardSoftMarginTripletLoss(self.model_)
+        self._train(ds, losses.BatchHardSoftMarginTripletLoss(self.model_), BatchSamplers.GROUP_BY_LABEL)
+
+    def _tune_views(self, texts: list[str]) -> None:
+        """Self-supervised contrast: two random halves of a report's words should embed closer to
+        each other than to the other reports in the batch. Uses no labels, so the heads fitted on
+        these embeddings do not see their own labels twice (supervised tuning on the same rows made
+        the hybrid worse: docs/benchmarks.md)."""
+        from datasets import Dataset
+        from sentence_transformers.sentence_transformer import losses
+        from sentence_transformers.sentence_transformer.training_args import BatchSamplers
+
+        rng = np.random.default_rng(self.seed)
+        anchors, positives = [], []
+        for t in texts:
+            toks = t.split()
+            if len(toks) < 4:
+                continue
+            mask = rng.random(len(toks)) < 0.5
+            a = [w for w, m in zip(toks, mask, strict=True) if m]
+            b = [w for w, m in zip(toks, mask, strict=True) if not m]
+            if a and b:
+                anchors.append(" ".join(a))
+                positives.append(" ".join(b))
+        if len(anchors) < 8:
+            return
+        ds = Dataset.from_dict({"anchor": anchors, "positive": positives})
+        self._train(ds, losses.MultipleNegativesRankingLoss(self.model_), BatchSamplers.NO_DUPLICATES)
+
+    def _train(self, dataset, loss, sampler) -> None:
+        from sentence_transformers import SentenceTransformerTrainer, SentenceTransformerTrainingArguments
+
         with tempfile.TemporaryDirectory() as tmp:
             args = SentenceTransformerTrainingArguments(
                 output_dir=tmp, num_train_epochs=self.epochs, per_device_train_batch_size=self.batch_size,
-                learning_rate=self.learning_rate, warmup_ratio=0.1, seed=self.seed,
-                batch_sampler=BatchSamplers.GROUP_BY_LABEL, save_strategy="no", report_to="none",
+                learning_rate=self.learning_rate, warmup_steps=0.1, seed=self.seed,
+                batch_sampler=sampler, save_strategy="no", report_to="none",
                 logging_strategy="no", disable_tqdm=not self.show_progress, use_cpu=True,
                 dataloader_drop_last=False,
             )
             os.environ.setdefault("WANDB_DISABLED", "true")
-            trainer = SentenceTransformerTrainer(model=self.model_, args=args, train_dataset=ds, loss=loss)
+            trainer = SentenceTransformerTrainer(model=self.model_, args=args, train_dataset=dataset, loss=loss)
             out = trainer.train()
             self.trained_steps_ = int(out.global_step)
             self.train_loss_ = float(out.training_loss)
