@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -240,3 +241,78 @@ class Event(Base):
 @event.listens_for(Event, "before_delete")
 def _history_is_append_only(_mapper, _conn, target: Event) -> None:
     raise ValueError(f"event {target.id} is history: events are never changed or deleted")
+
+
+# -- learning from verifiers (issue 6): registry, activation log, agency restructuring, jobs ------------
+
+class ModelEntry(Base):
+    """A model bundle known to the registry, with the metrics recorded in its bundle.json."""
+
+    __tablename__ = "model_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    version: Mapped[str] = mapped_column(String(200), unique=True)
+    path: Mapped[str] = mapped_column(String(1000))
+    metrics: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    training: Mapped[dict[str, Any]] = mapped_column(default=dict)  # rows, data hash, data_until, command
+    registered_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class ModelActivation(Base):
+    """Append-only log: the latest row names the active model of every worker."""
+
+    __tablename__ = "model_activation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("model_entry.id"))
+    previous_entry_id: Mapped[int | None] = mapped_column(ForeignKey("model_entry.id"))
+    action: Mapped[str] = mapped_column(String(20))  # activate | rollback
+    forced: Mapped[bool] = mapped_column(default=False)
+    reason: Mapped[str | None] = mapped_column(Text)
+    comparison: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    actor: Mapped[str] = mapped_column(String(100))
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    entry: Mapped[ModelEntry] = relationship(foreign_keys=[entry_id])
+    previous_entry: Mapped[ModelEntry | None] = relationship(foreign_keys=[previous_entry_id])
+
+
+class AgencyMapping(Base):
+    """Agency restructuring: decisions labelled old_code are relabelled new_code from effective_date.
+
+    A split has several rows with the same old_code (it cannot be relabelled automatically)."""
+
+    __tablename__ = "agency_mapping"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    old_code: Mapped[str] = mapped_column(String(40), index=True)
+    new_code: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(10))  # merge | rename | split
+    effective_date: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class JobRecord(Base):
+    """A background job (retraining, batch re-classification): the database is the source of truth,
+    the queue only delivers; a job whose lease ran out (dead worker) is queued again."""
+
+    __tablename__ = "job_record"
+    __table_args__ = (Index("ix_job_record_status", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))  # queued | running | done | failed
+    params: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    progress: Mapped[float] = mapped_column(Float, default=0.0)
+    message: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    worker: Mapped[str | None] = mapped_column(String(200))
+    lease_until: Mapped[dt.datetime | None]
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[dt.datetime | None]
+    finished_at: Mapped[dt.datetime | None]
