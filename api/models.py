@@ -222,6 +222,19 @@ class FollowUp(Base):
     agency: Mapped[Agency] = relationship()
 
 
+class ConsoleSession(Base):
+    """A console login kept server-side: the cookie holds a random id, this table its sha256 and the data."""
+
+    __tablename__ = "console_session"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 hex of the cookie value
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(index=True)
+
+
 class Event(Base):
     """Append-only history: one row per state change, never updated."""
 
