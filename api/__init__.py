@@ -47,6 +47,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     from api.v1 import operations
 
     app.register_blueprint(api_v1)
+    from api.services import registry
+
+    registry.init_app(app)  # every worker follows the registry's active model (issue 6)
     # Probes and scrapers expect these at the root as well.
     app.add_url_rule("/healthz", "healthz", operations.healthz)
     app.add_url_rule("/readyz", "readyz", operations.readyz)

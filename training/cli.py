@@ -66,35 +66,49 @@ def _progress_bar(total: int, desc: str):
     return bar, step
 
 
-data_options = [
-    click.option("--text-column", required=True, help="Column holding the report text."),
-    click.option("--label-column", required=True, help="Column holding the labels of --head."),
-    click.option("--head", default="agency", show_default=True, type=HEAD_CHOICE, help="What the labels are."),
-    click.option("--also", multiple=True, metavar="HEAD=COLUMN", help="Train further heads, e.g. category=kategori."),
-    click.option("--title-column", help="Column with a title to prepend to the text (LAPOR exports)."),
-    click.option("--date-column", help="Column with dates: the validation split is the latest reports."),
-]
+def _data_options(required: bool = True) -> list:
+    return [
+        click.option("--text-column", required=required, help="Column holding the report text."),
+        click.option("--label-column", required=required, help="Column holding the labels of --head."),
+        click.option("--head", default="agency", show_default=True, type=HEAD_CHOICE, help="What the labels are."),
+        click.option("--also", multiple=True, metavar="HEAD=COLUMN", help="Train further heads, e.g. category=kategori."),
+        click.option("--title-column", help="Column with a title to prepend to the text (LAPOR exports)."),
+        click.option("--date-column", help="Column with dates: the validation split is the latest reports."),
+    ]
 
 
-def with_data_options(f):
-    for opt in reversed(data_options):
+data_options = _data_options()
+
+
+def with_data_options(f, required: bool = True):
+    for opt in reversed(_data_options(required)):
         f = opt(f)
     return f
 
 
 @click.command()
-@click.option("--data", type=click.Path(path_type=Path), required=True, help="CSV, TSV, JSONL or XLSX file.")
-@with_data_options
+@click.option("--data", type=click.Path(path_type=Path), help="CSV, TSV, JSONL or XLSX file.")
+@click.option("--from-db", is_flag=True, help="Train on verifiers' decisions (triage export) plus --seed data.")
+@click.option("--seed", multiple=True, type=click.Path(path_type=Path),
+              help="With --from-db: seed dataset(s) (columns text, agency, category, hoax, date); default: shipped sample.")
+@click.option("--test-fraction", default=0.2, show_default=True, type=click.FloatRange(0.0, 0.9),
+              help="With --from-db: share of the latest decisions held out as the test set.")
+@(lambda f: with_data_options(f, required=False))
 @click.option("--encoder", default=DEFAULT_ENCODER, show_default=True,
               help="static | tfidf | hybrid | pretrained:PATH | hybrid:pretrained:PATH (PATH 'minilm' = packaged MiniLM).")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Bundle directory, e.g. models/NAME.")
 @click.option("--target-precision", default=0.95, show_default=True, type=click.FloatRange(0.5, 1.0))
 @click.option("--recency-half-life", type=float, help="Weight recent reports more: age in days at which weight halves.")
 @click.option("--overwrite", is_flag=True, help="Replace an existing bundle at --out.")
-def train(data, text_column, label_column, head, also, title_column, date_column, encoder, out,
-          target_precision, recency_half_life, overwrite):
-    """Train a model bundle from a labelled file."""
+def train(data, from_db, seed, test_fraction, text_column, label_column, head, also, title_column, date_column,
+          encoder, out, target_precision, recency_half_life, overwrite):
+    """Train a model bundle from a labelled file, or from the service's decisions (--from-db)."""
     from training.pipeline import train_bundle
+
+    if from_db:
+        return _train_from_db(out, seed, encoder, recency_half_life, test_fraction, target_precision, overwrite)
+    if not (data and text_column and label_column):
+        raise click.UsageError("give --data, --text-column and --label-column (or --from-db)")
 
     columns = _label_columns(head, label_column, also)
     labelled = _load(data, text_column, columns, title_column, date_column)
@@ -112,6 +126,26 @@ def train(data, text_column, label_column, head, also, title_column, date_column
         th = info["thresholds"]
         click.echo(f"  {h}: {len(info['labels'])} labels, auto >= {th['auto']:.3f}, review >= {th['review']:.3f}, "
                    f"validation accuracy {info['validation'].get('accuracy', float('nan')):.3f}")
+
+
+def _train_from_db(out, seeds, encoder, half_life, test_fraction, target_precision, overwrite):
+    from training.from_db import DEFAULT_HALF_LIFE, train_from_db
+
+    bar, step = _progress_bar(6, f"training {out.name} from the database")
+    try:
+        bundle, info = train_from_db(out, seeds, encoder, half_life or DEFAULT_HALF_LIFE, test_fraction,
+                                     overwrite=overwrite, progress=step, command=_command_line(),
+                                     target_precision=target_precision)
+    except (BundleError, ValueError, DataError) as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        bar.close()
+    click.echo(f"saved {bundle.path} ({bundle.version}): {info['train_rows']} training rows "
+               f"({info['db_rows'] - info['test_rows']} decisions + {info['seed_rows']} seed), "
+               f"{info['test_rows']} test decisions, data until {info['data_until']}")
+    test = (bundle.meta.get("metrics") or {}).get("test") or {}
+    for h, m in test.items():
+        click.echo(f"  test {h}: macro-F1 {m['macro_f1']:.3f}, coverage at 95% {m['coverage_at_95']:.3f} (n={m['n']})")
 
 
 @click.command()

@@ -1,0 +1,139 @@
+"""`triage export` and the data of `triage train --from-db`: one row per complaint, its latest effective
+human decision, masked text, relabelled agencies; test data always later than training data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from api.export import export_decisions, write_rows
+from api.models import Agency, Disposition
+from training.from_db import combine, seed_frame, to_labelled
+
+ROAD = "Jalan di desa kami rusak parah dan berlubang, mohon diperbaiki. Hubungi 081234567890."
+WATER = "Air PDAM tidak mengalir sudah tiga hari di perumahan kami."
+
+
+def _imported_decision(db_session, tid, agency_code, human: bool):
+    """What an import of LAPOR! history writes: a disposition by a non-user actor and its event."""
+    from api.models import Complaint, Event, utcnow
+
+    c = db_session.query(Complaint).filter_by(tracking_id=tid).one()
+    agency = db_session.query(Agency).filter_by(code=agency_code).one()
+    now = utcnow()
+    data = {"action": "reassign", "agency": agency_code, **({"human_decision": True} if human else {})}
+    c.events.append(Event(type="disposition", from_status=c.status, to_status="dispatched", actor="import:lapor",
+                          data=data, at=now))
+    c.dispositions.append(Disposition(action="reassign", agency_id=agency.id, user="import:lapor", created_at=now))
+    c.status = "dispatched"
+    db_session.commit()
+
+
+def _codes(db_session, n=3):
+    return [a.code for a in db_session.query(Agency).filter_by(active=True).order_by(Agency.code).limit(n)]
+
+
+def test_one_row_per_complaint_latest_effective_human_decision(submit, decide, db_session, api_key, make_user, client):
+    a, b, c = _codes(db_session)
+    confirmed = submit(ROAD)
+    decide(confirmed, "reassign", agency=a)
+    reassigned = submit(WATER)
+    decide(reassigned, "reassign", agency=b)
+    archived = submit("Saya mau tanya saja.")
+    decide(archived, "archive")
+    hoax = submit("Sebarkan! Besok ada pembagian uang gratis di balai kota.")
+    decide(hoax, "hoax")
+    by_import = submit(WATER + " lagi", headers=api_key)
+    _imported_decision(db_session, by_import, a, human=False)  # made by a system, not a person
+    # Dispatched, handed back by the agency: not a label; then re-decided: the new decision counts once.
+    returned = submit("Lampu jalan mati di gang kami.")
+    decide(returned, "reassign", agency=a)
+    officer = make_user("agency_officer", agency=a)
+    resp = client.post(f"/api/v1/complaints/{returned}/followup",
+                       json={"status": "not_our_authority", "text": "Bukan kewenangan kami"}, headers=officer)
+    assert resp.status_code == 200, resp.json
+    before = {r["id"] for r in export_decisions(db_session).rows}
+    assert returned not in before
+    decide(returned, "reassign", agency=c)
+
+    result = export_decisions(db_session)
+    rows = {r["id"]: r for r in result.rows}
+    assert len(rows) == len(result.rows)  # never twice
+    assert set(rows) == {confirmed, reassigned, hoax, returned}
+    assert rows[confirmed]["agency"] == a and rows[returned]["agency"] == c and rows[reassigned]["agency"] == b
+    assert rows[hoax]["hoax"] == 1 and rows[hoax]["agency"] == "" and rows[confirmed]["hoax"] == 0
+    assert "081234567890" not in rows[confirmed]["text"] and "[TELEPON]" in rows[confirmed]["text"]
+    assert result.stats["skipped_not_human"] == 1 and result.stats["skipped_no_label"] == 1
+    assert result.stats["superseded_decisions"] >= 1
+    assert [r["decided_at"] for r in result.rows] == sorted(r["decided_at"] for r in result.rows)
+
+
+def test_since_filters_on_decision_time_and_secret_reports_stay_out(submit, decide, db_session):
+    a, *_ = _codes(db_session)
+    old = submit(ROAD)
+    decide(old, "reassign", agency=a)
+    secret = submit(WATER, confidentiality="secret")
+    decide(secret, "reassign", agency=a)
+    cut = db_session.query(Disposition).order_by(Disposition.id).first().created_at
+    ids = [r["id"] for r in export_decisions(db_session, since=cut).rows]
+    assert old not in ids and secret not in ids
+    assert secret in [r["id"] for r in export_decisions(db_session, include_secret=True).rows]
+
+
+def test_imported_history_counts_when_marked_human(submit, decide, db_session, api_key):
+    a, *_ = _codes(db_session)
+    machine, person = submit(ROAD, headers=api_key), submit(WATER, headers=api_key)
+    _imported_decision(db_session, machine, a, human=False)
+    _imported_decision(db_session, person, a, human=True)
+    rows = export_decisions(db_session).rows
+    assert [r["id"] for r in rows] == [person]
+
+
+def test_export_cli_writes_csv_and_jsonl(submit, decide, db_session, cli_env, tmp_path):
+    from api.cli_models import export
+
+    a, *_ = _codes(db_session)
+    decide(submit(ROAD), "reassign", agency=a)
+    runner = CliRunner()
+    for name in ("out.csv", "out.jsonl"):
+        res = runner.invoke(export, ["--out", str(tmp_path / name)], env=cli_env, catch_exceptions=False)
+        assert res.exit_code == 0, res.output
+    df = pd.read_csv(tmp_path / "out.csv")
+    assert len(df) == 1 and df.loc[0, "agency"] == a
+    lines = (tmp_path / "out.jsonl").read_text().splitlines()
+    assert json.loads(lines[0])["agency"] == a
+    with pytest.raises(ValueError):
+        write_rows([], tmp_path / "out.txt")
+
+
+def _rows(n, start, agency_cycle=("A", "B", "C")):
+    t0 = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    return [{"id": f"LPR-{start + i}", "decided_at": (t0 + dt.timedelta(days=start + i)).isoformat(),
+             "title": "", "text": f"laporan nomor {start + i}", "agency": agency_cycle[i % len(agency_cycle)],
+             "category": "", "hoax": 0} for i in range(n)]
+
+
+def test_time_split_test_is_later_than_everything_trained_on():
+    seed = pd.DataFrame({"text": ["seed lama", "seed baru sekali"], "title": ["", ""], "agency": ["A", "B"],
+                         "category": ["", ""], "classification": ["", ""], "hoax": ["0", "1"],
+                         "date": ["2025-06-01", "2026-12-31"]})
+    train, test, info = combine(_rows(200, 0), seed, test_fraction=0.2)
+    assert len(test) == 40 and info["test_rows"] == 40
+    assert train["date"].max() < test["date"].min()
+    assert "seed baru sekali" not in set(train["text"])  # seed rows after the cutoff would leak
+    assert not set(train["text"]) & set(test["text"])
+    assert info["data_until"] == str(train["date"].max())
+
+
+def test_too_few_decisions_means_no_test_split_and_seed_relabelled():
+    seed = seed_frame(None)
+    old = seed["agency"].iloc[0]
+    train, test, info = combine(_rows(10, 0), seed, mapping={old: ["BARU"]})
+    assert test.empty and info["train_rows"] == 10 + len(seed)
+    assert old not in set(train["agency"]) and "BARU" in set(train["agency"])
+    data = to_labelled(train, "x")
+    assert set(data.labels) >= {"agency", "hoax"} and len(data.dates) == len(data.texts)
