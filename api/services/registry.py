@@ -342,7 +342,9 @@ class ModelSync:
             if self._loading:
                 return
             self._loading = True
-        if blocking:
+        current = self.holder.current
+        needs_load = marker[1] is not None and (current is None or current.version != marker[2])
+        if blocking or not needs_load:  # a mapping change only re-wraps: cheap, done right away
             self._apply(marker)
         else:
             threading.Thread(target=self._apply, args=(marker,), name="model-sync", daemon=True).start()
@@ -388,8 +390,8 @@ def label_report(holder) -> dict | None:
 def init_app(app) -> ModelSync:
     holder = app.extensions["triage.model"]
     sync = ModelSync(holder, app.extensions["triage.sessionmaker"],
-                     interval=float(app.config.get("MODEL_CHECK_SECONDS")
-                                    or os.environ.get("TRIAGE_MODEL_CHECK_SECONDS") or 5),
+                     interval=float(app.config["MODEL_CHECK_SECONDS"] if "MODEL_CHECK_SECONDS" in app.config
+                                    else os.environ.get("TRIAGE_MODEL_CHECK_SECONDS") or 5),
                      blocking=bool(app.config.get("MODEL_SYNC_BLOCKING", False)))
     app.extensions["triage.model_sync"] = sync
     sync.refresh(blocking=True)  # start on the registry's active model (and its label check)

@@ -41,6 +41,9 @@ def models():
     dirs = _bundle_dirs(Path(current_app.config["MODELS_DIR"]))
     if loaded and loaded.path not in {d.resolve() for d in dirs}:
         dirs.append(loaded.path)  # TRIAGE_MODEL may point outside the models directory
+    from api.services.registry import label_report
+
+    labels = label_report(context.holder())
     items = []
     for d in dirs:
         try:
@@ -52,6 +55,8 @@ def models():
             "path": str(d),
             "version": meta.get("version"),
             "active": d.resolve() == active,
+            # active model only: its agency labels checked against active agencies and the mapping
+            **({"agency_labels": labels} if d.resolve() == active and labels else {}),
             "metrics": meta.get("metrics"),
             "meta": meta,
         })
