@@ -53,6 +53,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     from api.services import registry
 
     registry.init_app(app)  # every worker follows the registry's active model (issue 6)
+    from api import console
+
+    console.init_app(app)
     # Probes and scrapers expect these at the root as well.
     app.add_url_rule("/healthz", "healthz", operations.healthz)
     app.add_url_rule("/readyz", "readyz", operations.readyz)

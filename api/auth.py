@@ -63,6 +63,9 @@ def _from_basic(username: str, password: str) -> Principal:
     return _user_principal(user)
 
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 def _from_session() -> Principal | None:
     user_id = session.get("user_id")
     if user_id is None:
@@ -71,7 +74,25 @@ def _from_session() -> Principal | None:
     if user is None or not user.active:
         session.clear()
         return None
+    if request.method not in SAFE_METHODS:
+        _check_csrf_header()
     return _user_principal(user)
+
+
+def _check_csrf_header() -> None:
+    """A write authenticated by the console cookie must carry the session's CSRF token (X-CSRFToken).
+
+    JSON-only bodies and SameSite=Lax already stop cross-site forms; this also stops any same-site
+    page or a browser quirk from writing with a logged-in verifier's cookie.
+    """
+    from flask_wtf.csrf import validate_csrf
+    from wtforms.validators import ValidationError
+
+    try:
+        validate_csrf(request.headers.get("X-CSRFToken"))
+    except ValidationError as exc:
+        raise ApiError(403, "csrf_failed", f"a write with the console session cookie needs the X-CSRFToken "
+                       f"header: {exc}") from None
 
 
 def authenticate() -> Principal:

@@ -71,3 +71,16 @@ def label(status: str) -> str:
 def check(current: str, target: str) -> None:
     if Status(target) not in TRANSITIONS[Status(current)]:
         raise InvalidTransition(current, target)
+
+
+# Indonesian labels of the other values shown to people (console pages, exports).
+BAND_LABELS_ID = {"auto": "Otomatis", "review": "Perlu ditinjau", "manual": "Manual", None: "Tanpa saran"}
+CHANNEL_LABELS_ID = {"web": "Situs web", "sms": "SMS", "app": "Aplikasi", "social": "Media sosial",
+                     "hotline": "Telepon", "api": "Sistem lain"}
+CONFIDENTIALITY_LABELS_ID = {"public": "Publik", "anonymous": "Anonim", "secret": "Rahasia"}
+ACTION_LABELS_ID = {"confirm": "Dikonfirmasi", "reassign": "Dialihkan", "archive": "Diarsipkan",
+                    "hoax": "Ditandai hoaks", "need_info": "Minta info pelapor"}
+FOLLOWUP_LABELS_ID = {"in_progress": "Sedang ditangani", "done": "Selesai ditangani",
+                      "not_our_authority": "Bukan kewenangan"}
+CLASSIFICATION_LABELS_ID = {"pengaduan": "Pengaduan", "aspirasi": "Aspirasi",
+                            "permintaan_informasi": "Permintaan informasi"}

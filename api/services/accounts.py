@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from werkzeug.security import generate_password_hash
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from api.auth import hash_key, new_key
 from api.models import ROLES, ApiKey, User, utcnow
@@ -72,4 +72,19 @@ def deactivate_user(s: Session, username: str) -> User:
         raise NotFound(f"no user {username!r}")
     user.active = False
     s.commit()
+    return user
+
+
+# Checked when the username is unknown, so that a wrong name costs as long as a wrong password.
+_DUMMY_HASH = generate_password_hash("not-a-password")
+
+
+def authenticate(s: Session, username: str, password: str) -> User | None:
+    """The active user with this username and password, or None."""
+    user = s.scalar(select(User).where(User.username == username))
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    if not check_password_hash(user.password_hash, password) or not user.active:
+        return None
     return user

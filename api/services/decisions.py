@@ -11,7 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from api import workflow
 from api.deadlines import DeadlinePolicy
-from api.models import Complaint, Disposition, Event, FollowUp, Suggestion, utcnow
+from api.models import CONFIDENTIALITY, Complaint, Disposition, Event, FollowUp, Suggestion, utcnow
 from api.principal import Principal
 from api.services.complaints import get_complaint
 from api.services.errors import Conflict, Invalid, NotFound
@@ -55,6 +55,10 @@ def decide(s: Session, tracking_id: str, data: dict, *, principal: Principal, de
     reason = (data.get("reason") or "").strip() or None
     if action in NEEDS_REASON and not reason:
         raise Invalid(f"action {action!r} needs a reason", "reason_required", [{"field": "reason", "code": "required"}])
+    if data.get("version") is not None and c.version_id != data["version"]:
+        # The console sends the version it showed: someone else's decision meanwhile is not overwritten.
+        raise Conflict("the complaint was changed by someone else meanwhile; reload it and decide again",
+                       "concurrent_update", {"status": c.status})
     if Status(c.status) not in workflow.DECIDABLE:
         raise Conflict(f"complaint is {c.status!r} ({workflow.label(c.status)}); it is not waiting for a verifier",
                        "invalid_transition", {"status": c.status})
@@ -118,4 +122,22 @@ def follow_up(s: Session, tracking_id: str, data: dict, *, principal: Principal,
             _transition(c, Status.CLOSED, principal.actor, "followup", ev, now)
             c.due_at = None
     _commit(s)
+    return c
+
+
+def set_confidentiality(s: Session, tracking_id: str, value: str, *, principal: Principal,
+                        version: int | None = None) -> Complaint:
+    """Change who may read the report (public / anonymous / secret); recorded as an event."""
+    if value not in CONFIDENTIALITY:
+        raise Invalid(f"confidentiality must be one of {', '.join(CONFIDENTIALITY)}", "validation_error",
+                      [{"field": "confidentiality", "code": "enum"}])
+    c = get_complaint(s, tracking_id, principal)
+    if version is not None and c.version_id != version:
+        raise Conflict("the complaint was changed by someone else meanwhile; reload it and decide again",
+                       "concurrent_update")
+    if c.confidentiality != value:
+        c.events.append(Event(type="confidentiality", from_status=c.status, to_status=c.status,
+                              actor=principal.actor, data={"from": c.confidentiality, "to": value}, at=utcnow()))
+        c.confidentiality = value
+        _commit(s)
     return c

@@ -1,0 +1,86 @@
+"""Turning service objects into what templates show: text segments, durations, labels. No database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from api import workflow
+from api.models import utcnow
+
+MONTHS_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+PII_LABELS_ID = {"NIK": "NIK", "TELEPON": "Telepon", "EMAIL": "Email", "PLAT": "Plat nomor",
+                 "REKENING": "Rekening", "NAMA": "Nama", "URL": "Tautan"}
+
+
+def text_segments(text: str, spans, masked: bool) -> list[tuple[str, str | None]]:
+    """[(piece, pii_kind or None)]: personal data as its own pieces, or as "[KIND]" when masked."""
+    out, pos = [], 0
+    for sp in sorted(spans, key=lambda s: s.start):
+        if sp.start < pos:
+            continue
+        if sp.start > pos:
+            out.append((text[pos:sp.start], None))
+        out.append((f"[{sp.kind}]" if masked else text[sp.start:sp.end], sp.kind))
+        pos = sp.end
+    if pos < len(text):
+        out.append((text[pos:], None))
+    return out
+
+
+def local(value: dt.datetime | None, tz: ZoneInfo) -> str:
+    if value is None:
+        return "—"
+    v = value.astimezone(tz)
+    return f"{v.day} {MONTHS_ID[v.month - 1]} {v.year} {v:%H:%M}"
+
+
+def local_date(value: dt.datetime | None, tz: ZoneInfo) -> str:
+    if value is None:
+        return "—"
+    v = value.astimezone(tz)
+    return f"{v.day} {MONTHS_ID[v.month - 1]} {v.year}"
+
+
+def duration(delta: dt.timedelta) -> str:
+    minutes = int(abs(delta).total_seconds() // 60)
+    if minutes < 60:
+        return f"{minutes} menit"
+    hours = minutes // 60
+    if hours < 48:
+        return f"{hours} jam"
+    return f"{hours // 24} hari"
+
+
+def deadline(due: dt.datetime | None, now: dt.datetime | None = None) -> tuple[str, str]:
+    """(label, risk) with risk one of overdue / soon (within 24 h) / ok / paused."""
+    if due is None:
+        return "Jam berhenti", "paused"
+    now = now or utcnow()
+    left = due - now
+    if left.total_seconds() < 0:
+        return f"Terlambat {duration(left)}", "overdue"
+    return f"Sisa {duration(left)}", "soon" if left < dt.timedelta(hours=24) else "ok"
+
+
+def percent(p: float | None) -> str:
+    return "—" if p is None else f"{round(100 * p)}%"
+
+
+def filters_for_template():
+    return {
+        "bands": workflow.BAND_LABELS_ID,
+        "channels": workflow.CHANNEL_LABELS_ID,
+        "confidentiality": workflow.CONFIDENTIALITY_LABELS_ID,
+    }
+
+
+def snippet(text: str | None, visible: bool, length: int = 140) -> str | None:
+    """A short, masked preview for lists (None when the user may not read the text)."""
+    from triage.text.pii import mask
+
+    if not visible:
+        return None
+    short = " ".join((text or "").split())
+    short = mask(short[: length + 60])
+    return short if len(short) <= length else short[:length].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,67 @@
+"""Helpers for console tests (and tests/e2e): reuse the service fixtures of tests/api, seed complaints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+API_TESTS = Path(__file__).resolve().parents[1] / "api"
+PASSWORD = "rahasia-123"
+
+
+def load_api_fixtures():
+    """tests/api/conftest.py as a module (its fixtures: app, client, db_session, make_user, ...)."""
+    if str(API_TESTS) not in sys.path:
+        sys.path.insert(0, str(API_TESTS))
+    if "api_fixtures" in sys.modules:
+        return sys.modules["api_fixtures"]
+    spec = importlib.util.spec_from_file_location("api_fixtures", API_TESTS / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["api_fixtures"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def csrf_token(html: str) -> str:
+    m = CSRF_RE.search(html)
+    assert m, "no CSRF token in the page"
+    return m.group(1)
+
+
+def login(client, username: str, password: str = PASSWORD):
+    page = client.get("/console/masuk")
+    return client.post("/console/masuk", data={"username": username, "password": password,
+                                               "csrf_token": csrf_token(page.get_data(as_text=True))})
+
+
+def seed_complaints(app, texts: list[dict], now: dt.datetime | None = None) -> list[str]:
+    """Store complaints through the intake service (the real model suggests); returns tracking ids.
+
+    Each item: {"text", "title"?, "channel"?, "confidentiality"?, "received_at"?, "reporter"?}.
+    """
+    from api.models import Complaint
+    from api.principal import SYSTEM, Principal
+    from api.services.intake import intake
+
+    deadlines = app.extensions["triage.deadlines"]
+    holder = app.extensions["triage.model"]
+    out = []
+    with app.app_context(), app.extensions["triage.sessionmaker"]() as s:
+        principal = Principal("key", 0, "seed", SYSTEM)
+        for item in texts:
+            data = {k: item[k] for k in ("text", "title", "channel", "confidentiality", "reporter") if item.get(k)}
+            result = intake(s, data, principal=principal, holder=holder, deadlines=deadlines)
+            c = s.get(Complaint, result.complaint.id)
+            if item.get("received_at"):
+                c.received_at = item["received_at"]
+                c.verify_due = deadlines.verify_due(c.received_at)
+                c.due_at = c.verify_due
+                s.commit()
+            out.append(c.tracking_id)
+    return out
