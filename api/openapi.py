@@ -438,6 +438,16 @@ def build_spec(config) -> dict:
                 tag="reference",
             )
         },
+        "/monitoring": {
+            "get": _op(
+                "Monitoring of the model in use: acceptance of suggestions per agency and week, bands, hoax flags, drift",
+                ["admin", "data_scientist", "system"],
+                {"200": _json({"type": "object", "required": ["acceptance", "bands", "hoax", "drift"]}),
+                 **_errors(401, 403, 422)},
+                params=[{"name": "weeks", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 52}}],
+                tag="operations",
+            )
+        },
         "/healthz": {"get": _op("The process is alive", [], {"200": _json({"type": "object"})}, tag="operations")},
         "/readyz": {
             "get": _op(
