@@ -53,9 +53,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     from api.services import registry
 
     registry.init_app(app)  # every worker follows the registry's active model (issue 6)
-    from api import monitoring
-
-    monitoring.init_app(app)
     from api import console
 
     console.init_app(app)
