@@ -47,12 +47,18 @@ def create_app(test_config: dict | None = None) -> Flask:
     from api.v1 import operations
 
     app.register_blueprint(api_v1)
+    from api.reports.views import bp as reports_bp
+
+    app.register_blueprint(reports_bp)  # /reports: agency performance (issue 8)
     from api.imports.views import bp as imports_bp
 
     app.register_blueprint(imports_bp)  # /imports: LAPOR! import review list (issue 8)
     from api.services import registry
 
     registry.init_app(app)  # every worker follows the registry's active model (issue 6)
+    from api import monitoring
+
+    monitoring.init_app(app)
     from api import console
 
     console.init_app(app)
