@@ -124,6 +124,19 @@ class TriageModel:
         X = self.encoder_.transform(norm)
         return (X.tocsr() if sp.issparse(X) else X), norm
 
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-length dense sentence embeddings (float32, one row per text) for similarity search:
+        the dense part of a hybrid encoder, or a dense encoder's output. Sparse-only encoders raise."""
+        norm = self.normalizer_.transform(["" if t is None else str(t) for t in texts])
+        enc = getattr(self.encoder_, "embedder_", self.encoder_)
+        E = enc.transform(norm)
+        if sp.issparse(E):
+            raise ValueError(f"the {self.encoder} encoder has no dense embedding to search with")
+        E = np.asarray(E, dtype=np.float32).reshape(len(norm), -1)
+        n = np.linalg.norm(E, axis=1, keepdims=True)
+        n[n == 0] = 1.0
+        return E / n
+
     def predict_proba(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         X, _ = self.encode(texts)
         return {name: head.predict_proba(with_cues(X, texts) if name == "hoax" else X)
