@@ -122,6 +122,9 @@ class Complaint(Base):
         Index("ix_complaint_received_id", "received_at", "id"),
         Index("ix_complaint_due", "due_at"),
         Index("ix_complaint_band", "band"),
+        # The verifiers' queue (api.services.queue): walk one status by deadline; count bands per status.
+        Index("ix_complaint_queue", "status", "due_at", "id"),
+        Index("ix_complaint_status_band", "status", "band"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from api import access
@@ -73,31 +73,54 @@ def _decode(cursor: str) -> tuple[dt.datetime | None, int]:
         raise Invalid("cursor: not a position in the queue", "validation_error") from None
 
 
-def _after(stmt, cursor: str, backwards: bool = False):
-    due, last_id = _decode(cursor)
-    if not backwards:
-        if due is None:
-            return stmt.where(Complaint.due_at.is_(None), Complaint.id > last_id)
-        return stmt.where(or_(Complaint.due_at > due, and_(Complaint.due_at == due, Complaint.id > last_id),
-                              Complaint.due_at.is_(None)))
-    if due is None:
-        return stmt.where(or_(Complaint.due_at.is_not(None), Complaint.id < last_id))
-    return stmt.where(Complaint.due_at.is_not(None),
-                      or_(Complaint.due_at < due, and_(Complaint.due_at == due, Complaint.id < last_id)))
+def _timed(stmt, due: dt.datetime | None, last_id: int | None, backwards: bool):
+    """Complaints with a running clock, by (due_at, id)."""
+    stmt = stmt.where(Complaint.due_at.is_not(None))
+    if due is not None:
+        if backwards:
+            stmt = stmt.where(or_(Complaint.due_at < due, and_(Complaint.due_at == due, Complaint.id < last_id)))
+        else:
+            stmt = stmt.where(or_(Complaint.due_at > due, and_(Complaint.due_at == due, Complaint.id > last_id)))
+    order = (Complaint.due_at.desc(), Complaint.id.desc()) if backwards else (Complaint.due_at, Complaint.id)
+    return stmt.order_by(*order)
 
 
-def _order(backwards: bool = False):
-    nulls_last = case((Complaint.due_at.is_(None), 1), else_=0)
-    if backwards:
-        return (nulls_last.desc(), Complaint.due_at.desc(), Complaint.id.desc())
-    return (nulls_last, Complaint.due_at, Complaint.id)
+def _paused(stmt, last_id: int | None, backwards: bool):
+    """Complaints whose clock is stopped (need_info), by id."""
+    stmt = stmt.where(Complaint.due_at.is_(None))
+    if last_id is not None:
+        stmt = stmt.where(Complaint.id < last_id if backwards else Complaint.id > last_id)
+    return stmt.order_by(Complaint.id.desc() if backwards else Complaint.id)
 
 
 def _page(s: Session, p: Principal, f: QueueFilters, limit: int, cursor: str | None, backwards: bool = False):
-    stmt = access.scope(_filtered(select(Complaint), f), p)
-    if cursor:
-        stmt = _after(stmt, cursor, backwards)
-    return list(s.scalars(stmt.order_by(*_order(backwards)).limit(limit)))
+    """One page from a position, in queue order.
+
+    No single ORDER BY (due_at IS NULL, due_at, id) over `status IN (...)` can walk an index, so
+    the database would sort the whole queue for every page. Instead: per status, the complaints with
+    a running clock walk ix_complaint_queue (status, due_at, id) and stop after `limit`; then those
+    whose clock is stopped (due_at null) by id; the few rows are merged here.
+    """
+    due, last_id = _decode(cursor) if cursor else (None, None)
+    paused_cursor = cursor is not None and due is None
+    if not backwards:
+        parts = ([] if paused_cursor else [("timed", due, last_id)]) + [("paused", None, last_id if paused_cursor else None)]
+    else:
+        parts = ([("paused", None, last_id)] if paused_cursor else []) + [("timed", due, last_id)]
+    statuses = [f.status] if f.status else QUEUE_STATUSES
+    rows: list[Complaint] = []
+    for kind, part_due, part_id in parts:
+        got: list[Complaint] = []
+        for status in statuses:
+            base = access.scope(_filtered(select(Complaint), replace(f, status=status)), p)
+            stmt = _timed(base, part_due, part_id, backwards) if kind == "timed" else _paused(base, part_id, backwards)
+            got.extend(s.scalars(stmt.limit(limit - len(rows))))
+        key = (lambda c: (c.due_at, c.id)) if kind == "timed" else (lambda c: c.id)
+        got.sort(key=key, reverse=backwards)
+        rows.extend(got[: limit - len(rows)])
+        if len(rows) >= limit:
+            break
+    return rows
 
 
 def list_queue(s: Session, p: Principal, f: QueueFilters, limit: int = 50,
