@@ -137,3 +137,35 @@ def test_too_few_decisions_means_no_test_split_and_seed_relabelled():
     assert old not in set(train["agency"]) and "BARU" in set(train["agency"])
     data = to_labelled(train, "x")
     assert set(data.labels) >= {"agency", "hoax"} and len(data.dates) == len(data.texts)
+
+
+def test_export_relabels_through_the_agency_mapping(submit, decide, db_session, cli_env):
+    from api.cli_models import agencies
+
+    a, b, c = _codes(db_session)
+    t1, t2, t3 = submit(ROAD), submit(WATER), submit("Lampu jalan mati.")
+    decide(t1, "reassign", agency=a)
+    decide(t2, "reassign", agency=b)
+    decide(t3, "reassign", agency=c)
+    runner = CliRunner()
+    res = runner.invoke(agencies, ["merge", a, "--into", "DINAS_BARU", "--name", "Dinas Baru", "--reason", "Perda 1/2026"],
+                        env=cli_env, catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(agencies, ["rename", "DINAS_BARU", "DINAS_BARU2", "--reason", "Perda 2/2026"], env=cli_env,
+                        catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(agencies, ["split", b, "--into", "X1", "--into", "X2", "--name", "X satu", "--name", "X dua",
+                                   "--reason", "Perda 3/2026"], env=cli_env, catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    res = runner.invoke(agencies, ["merge", c, "--into", "NANTI", "--name", "Nanti", "--effective", future,
+                                   "--reason", "Perda 4/2026"], env=cli_env, catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    db_session.expire_all()
+    result = export_decisions(db_session)
+    rows = {r["id"]: r["agency"] for r in result.rows}
+    assert rows == {t1: "DINAS_BARU2", t3: c}  # merged then renamed; split left out; future merge not yet
+    assert result.stats["relabelled"] == 1 and result.stats["skipped_split_agency"] == 1
+    assert db_session.query(Agency).filter_by(code=a).one().active is False
+    assert db_session.query(Agency).filter_by(code=c).one().active is True
+    assert "merge" in runner.invoke(agencies, ["mappings"], env=cli_env).output
