@@ -62,6 +62,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     from api import console
 
     console.init_app(app)
+    from api import open311
+
+    open311.init_app(app)  # /open311/v2: GeoReport v2 (issue 8); after the console, for its CSRF guard
     # Probes and scrapers expect these at the root as well.
     app.add_url_rule("/healthz", "healthz", operations.healthz)
     app.add_url_rule("/readyz", "readyz", operations.readyz)

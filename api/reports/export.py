@@ -44,7 +44,7 @@ def to_xlsx(report: PerformanceReport) -> bytes:
     ws.append([f"Periode {report.period.start.isoformat()} s.d. {report.period.end.isoformat()} (tanggal masuk); "
                f"dibuat {report.generated_at:%Y-%m-%d %H:%M} UTC"])
     ws.append([])
-    ws.append([label for _, label, _ in COLUMNS])
+    ws.append([label.replace("\u00ad", "") for _, label, _ in COLUMNS])
     header_row = ws.max_row
     for cell in ws[header_row]:
         cell.font = Font(bold=True)
