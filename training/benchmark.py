@@ -84,18 +84,20 @@ def sample_split() -> Split:
                  f"shipped sample data, train date < 2025-07-01 ({len(tr)}), test after ({len(te)})")
 
 
-OUR_VARIANTS = {
-    "triage default (hybrid: static + TF-IDF)": "hybrid",
-    "triage static embedding only": "static",
-    "triage TF-IDF words+chars only": "tfidf",
-    "triage MiniLM (pretrained) only": "pretrained:minilm",
-    "triage hybrid MiniLM + TF-IDF": "hybrid:pretrained:minilm",
+OUR_VARIANTS = {  # name -> (encoder spec, encoder params)
+    "triage default (hybrid: static + TF-IDF)": ("hybrid", None),
+    "triage static embedding only (views loss)": ("static", None),
+    "triage static embedding only (label triplet loss)": ("static", {"loss": "triplet", "epochs": 2}),
+    "triage hybrid with label-triplet static": ("hybrid", {"loss": "triplet", "epochs": 2}),
+    "triage TF-IDF words+chars only": ("tfidf", None),
+    "triage MiniLM (pretrained) only": ("pretrained:minilm", None),
+    "triage hybrid MiniLM + TF-IDF": ("hybrid:pretrained:minilm", None),
 }
 SLOW = {"triage MiniLM (pretrained) only", "triage hybrid MiniLM + TF-IDF", "tfidf+randomforest", "tfidf+logreg"}
 
 
-def run_ours(split: Split, encoder: str) -> dict:
-    model, seconds = fit_model(split.train, encoder)
+def run_ours(split: Split, encoder: str, params: dict | None) -> dict:
+    model, seconds = fit_model(split.train, encoder, encoder_params=params)
     results, _ = evaluate_model(model, split.test)
     m = results[split.head]
     m["fit_seconds"] = round(seconds, 1)
@@ -155,11 +157,12 @@ def render(results: dict, splits: list[Split], env: str, command: str) -> str:
     return "\n".join(lines)
 
 
-def write_section(out: Path, section: str) -> None:
+def write_section(out: Path, section: str, start: str = START, end: str = END) -> None:
+    """Replace the part of ``out`` between the markers (other scripts own the other parts)."""
     text = out.read_text(encoding="utf-8") if out.exists() else "# Benchmarks\n\n"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + section + rest.split(END, 1)[1]
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        text = head + section + rest.split(end, 1)[1]
     else:
         text = text.rstrip() + "\n\n" + section + "\n"
     out.write_text(text, encoding="utf-8")
@@ -179,14 +182,14 @@ def run_benchmark(shared: Path, out: Path, quick: bool = False, only: list[str] 
     for sp in splits:
         rows = {}
         variants = list(OUR_VARIANTS.items()) + [(b, None) for b in BASELINES]
-        for name, enc in variants:
+        for name, spec in variants:
             if quick and name in SLOW:
                 continue
-            if sp.name == "surabaya-category" and "MiniLM" in name:
-                continue  # the agency split already measures MiniLM; this saves ~10 minutes
+            if sp.name == "surabaya-category" and ("MiniLM" in name or "triplet" in name):
+                continue  # the agency split already measures these; this saves ~10 minutes
             log.warning("benchmark %s: %s", sp.name, name)
             t0 = time.perf_counter()
-            rows[name] = run_ours(sp, enc) if enc else run_baseline(sp, name)
+            rows[name] = run_ours(sp, *spec) if spec else run_baseline(sp, name)
             log.warning("  done in %.0fs: %s", time.perf_counter() - t0,
                         {k: round(v, 3) for k, v in rows[name].items() if isinstance(v, float)})
         results[sp.name] = rows
