@@ -5,8 +5,12 @@ There is no Indonesian encoder to download here, so we make one:
 2. token embeddings start from an LSA factorisation of the token-document
    TF-IDF matrix, so related words start close together;
 3. the embeddings are tuned with the sentence-transformers trainer and a
-   label-aware contrastive loss (batch-hard soft-margin triplets over
-   batches grouped by label), pulling reports for the same agency together.
+   contrastive loss: by default self-supervised (``views``: two random halves
+   of a report against the other reports in the batch, MultipleNegativesRankingLoss),
+   or label-aware (``triplet``: batch-hard soft-margin triplets over batches
+   grouped by label). The LSA start is already good: a small learning rate
+   improves on it, larger ones undo it. The label-aware loss makes the hybrid
+   worse, because the heads then see their own labels twice (docs/benchmarks.md).
 
 The result is saved as an ordinary sentence-transformers directory
 (``StaticEmbedding`` module), so any sentence-transformers user can load it.
@@ -70,8 +74,8 @@ def lsa_init(tokenizer, texts: list[str], dim: int, seed: int) -> np.ndarray:
 class StaticEncoder(TransformerMixin, BaseEstimator):
     kind = "static"
 
-    def __init__(self, dim: int = 256, vocab_size: int = 30_000, epochs: int = 2, batch_size: int = 128,
-                 learning_rate: float = 0.05, loss: str = "triplet", seed: int = 0, show_progress: bool = False):
+    def __init__(self, dim: int = 256, vocab_size: int = 30_000, epochs: int = 1, batch_size: int = 128,
+                 learning_rate: float = 0.005, loss: str = "views", seed: int = 0, show_progress: bool = False):
         self.dim = dim
         self.vocab_size = vocab_size
         self.epochs = epochs
