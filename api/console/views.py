@@ -52,7 +52,7 @@ def require(*roles: str):
         def wrapper(*args, **kwargs):
             user = _user()
             if user is None:
-                return redirect(url_for("console.login", next=request.full_path if request.method == "GET" else None))
+                return redirect(url_for("console.login", next=request.full_path.rstrip("?") if request.method == "GET" else None))
             if user.role not in roles:
                 abort(403)
             return view(*args, **kwargs)
