@@ -164,6 +164,8 @@ class Complaint(Base):
     dispositions: Mapped[list[Disposition]] = relationship(order_by="Disposition.id")
     followups: Mapped[list[FollowUp]] = relationship(order_by="FollowUp.id")
     events: Mapped[list[Event]] = relationship(order_by="Event.id")
+    cluster_member: Mapped[ClusterMember | None] = relationship(  # issue 7: its duplicate cluster, if any
+        foreign_keys="ClusterMember.complaint_id", uselist=False, viewonly=True)
 
 
 class ReporterContact(Base):

@@ -73,6 +73,118 @@ def _op(summary, roles, responses, *, body=None, params=None, description="", ta
     return op
 
 
+# -- issue 7: duplicate clusters and hoax handling ----------------------------------------------------
+GUARD_SCHEMAS = {
+    "ClusterDispositionCreate": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["action"],
+        "properties": {
+            "action": {"enum": list(DISPOSITION_ACTIONS), "description": "applied to every member still waiting "
+                       "for a verifier; `confirm` only when their suggestions name one agency"},
+            "agency": {"type": "string", "maxLength": 40},
+            "reason": _nullable({"type": "string", "maxLength": 2000}),
+        },
+    },
+    "ClusterLinkCreate": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["tracking_id"],
+        "properties": {"tracking_id": {"type": "string", "maxLength": 20,
+                                       "description": "the complaint whose cluster this one joins"}},
+    },
+    "HoaxConfirm": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["claim"],
+        "properties": {
+            "template": {"type": "string", "maxLength": 40, "description": "`GET /hoaxes/templates`; default `umum`"},
+            "claim": {"type": "string", "minLength": 1, "maxLength": 500,
+                      "description": "what the hoax says, in a few words (fills `{klaim}`)"},
+            "facts": _nullable({"type": "string", "maxLength": 2000}),
+            "topic": _nullable({"type": "string", "maxLength": 80, "description": "default: the template's topic"}),
+            "reason": _nullable({"type": "string", "maxLength": 2000}),
+        },
+    },
+    "Cluster": {
+        "type": "object",
+        "required": ["id", "open", "members"],
+        "properties": {
+            "id": {"type": "integer"},
+            "open": {"type": "boolean"},
+            "created_at": {"type": "string"},
+            "created_by": {"type": "string"},
+            "dispatched_at": {"type": ["string", "null"]},
+            "dispatched_by": {"type": ["string", "null"]},
+            "members": {"type": "array", "items": {"type": "object"}},
+        },
+    },
+}
+
+
+def _guard_paths(tracking_param: dict) -> dict:
+    q = lambda name, desc, schema=None: {"name": name, "in": "query", "required": False,  # noqa: E731
+                                          "schema": schema or {"type": "string"}, "description": desc}
+    cluster_param = {"name": "cluster_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+    obj = {"type": "object"}
+    return {
+        "/complaints/{tracking_id}/related": {"get": _op(
+            "Earlier and later reports about the same problem (approximate nearest neighbours)",
+            ["verifier", "admin", "data_scientist", "agency_officer"],
+            {"200": _json({"type": "object", "required": ["items"], "properties": {"items": {"type": "array"}}}),
+             **_errors(401, 403, 404, 422)},
+            params=[tracking_param, q("limit", "1..50, default 10"), q("window_days", "1..365, default 30")],
+            tag="duplicates",
+            description="Closest reports in meaning (the active model's embeddings) within ±`window_days`, best "
+            "first, each with `similarity`, `place_overlap`, `shared_places`, `days_apart`, `same_problem` "
+            "(same meaning + similar place + recent, docs/duplicates.md), `reason` and `cluster_id`. Only "
+            "reports the caller may see.")},
+        "/complaints/{tracking_id}/cluster": {"post": _op(
+            "Put this complaint into the cluster of another one (or make a cluster of the two)",
+            ["verifier", "admin"], {"201": _json(_ref("Cluster")), **_errors(400, 401, 403, 404, 409, 415, 422)},
+            body="ClusterLinkCreate", params=[tracking_param], tag="duplicates",
+            description="Intake links a new report to an open cluster by itself when it finds the same problem; "
+            "this is for the cases it missed.")},
+        "/clusters/{cluster_id}": {"get": _op(
+            "A cluster of reports about the same problem, with why each was linked",
+            ["verifier", "admin", "data_scientist"], {"200": _json(_ref("Cluster")), **_errors(401, 403, 404)},
+            params=[cluster_param], tag="duplicates")},
+        "/clusters/{cluster_id}/disposition": {"post": _op(
+            "Dispatch (or archive, ...) every open member of a cluster together",
+            ["verifier", "admin"],
+            {"200": _json({"type": "object", "required": ["cluster", "results"],
+                           "properties": {"cluster": _ref("Cluster"), "results": {"type": "array"}}}),
+             **_errors(400, 401, 403, 404, 409, 415, 422)},
+            body="ClusterDispositionCreate", params=[cluster_param], tag="duplicates",
+            description="One disposition per member waiting for a verifier (`received`, `need_info`, "
+            "`returned`), each recorded as that complaint's own decision; `results` says per member whether it "
+            "applied. 409 `nothing_to_decide` when no member waits.")},
+        "/hoaxes": {"get": _op(
+            "Review list of likely hoaxes, with the model's reasons",
+            ["verifier", "admin", "data_scientist"], {"200": _json(obj), **_errors(401, 403, 422)},
+            params=[q("status", "`pending` (default: flagged, waiting for a verifier), `confirmed`, `rejected`, `all`"),
+                    q("limit", "1..200, default 50"), q("before", "`next_before` of the previous page")],
+            tag="hoaxes",
+            description="Flagged = hoax probability ≥ `threshold` (config `HOAX_REVIEW_THRESHOLD`, default 0.5).")},
+        "/hoaxes/templates": {"get": _op(
+            "Standard clarification texts (Indonesian) by topic", ["verifier", "admin", "data_scientist"],
+            {"200": _json(obj), **_errors(401, 403)}, tag="hoaxes")},
+        "/hoaxes/{tracking_id}/confirm": {"post": _op(
+            "Confirm a hoax and answer it with a standard clarification",
+            ["verifier", "admin"], {"201": _json(obj), **_errors(400, 401, 403, 404, 409, 415, 422)},
+            body="HoaxConfirm", params=[tracking_param], tag="hoaxes",
+            description="Records the `hoax` disposition if not yet done, renders the template with `claim` and "
+            "`facts`, stores it with its topic (counted by `/hoaxes/stats`). 409 `already_clarified`.")},
+        "/hoaxes/stats": {"get": _op(
+            "How many hoaxes came in and about what, by month", ["verifier", "admin", "data_scientist"],
+            {"200": _json({"type": "object", "required": ["months", "totals"]}), **_errors(401, 403, 422)},
+            params=[q("from", "ISO date or date-time, inclusive"), q("to", "ISO date or date-time, exclusive")],
+            tag="hoaxes",
+            description="Per month received: `flagged` by the model, `pending`, `confirmed` by verifiers, "
+            "`clarified`, `by_topic`; totals add `by_suggested_agency` and `flag_precision`.")},
+    }
+
+
 def build_spec(config) -> dict:
     max_text = config["MAX_TEXT_CHARS"]
     max_title = config["MAX_TITLE_CHARS"]
@@ -189,11 +301,30 @@ def build_spec(config) -> dict:
         },
         "ClassifyResponse": {
             "type": "object",
+            "description": "A single report: `suggestion`, `pii`, `masked_text`. A batch: `suggestions` and "
+            "`personal_data` (`{pii, masked_text}` per item, in order).",
             "properties": {
                 "suggestion": _ref("Suggestion"),
+                "pii": {"type": "array", "items": _ref("PiiItem")},
+                "masked_text": {"type": "string"},
                 "suggestions": {"type": "array", "items": _ref("Suggestion")},
+                "personal_data": {"type": "array", "items": {
+                    "type": "object", "required": ["pii", "masked_text"],
+                    "properties": {"pii": {"type": "array", "items": _ref("PiiItem")}, "masked_text": {"type": "string"}}}},
             },
         },
+        "PiiItem": {
+            "type": "object",
+            "description": "Personal data found in `text`: kind and character span (`text[start:end]`).",
+            "required": ["kind", "start", "end"],
+            "properties": {
+                "kind": {"enum": ["NIK", "TELEPON", "EMAIL", "URL", "PLAT", "REKENING", "NAMA"]},
+                "start": {"type": "integer"},
+                "end": {"type": "integer"},
+                "value": {"type": "string", "description": "complaint reads only (callers who may see the text)"},
+            },
+        },
+        **GUARD_SCHEMAS,
         "Reporter": {
             "type": "object",
             "additionalProperties": False,
@@ -252,6 +383,10 @@ def build_spec(config) -> dict:
                 "overdue": {"type": "boolean"},
                 "redacted": {"type": "boolean"},
                 "version": {"type": "integer"},
+                "cluster_id": {"type": ["integer", "null"], "description": "duplicate cluster (`/clusters/{id}`)"},
+                "pii": _nullable({"type": "array", "items": _ref("PiiItem")}),
+                "masked_text": {"type": ["string", "null"], "description": "the text with each personal-data "
+                                "item replaced by `[NIK]`, `[TELEPON]`, ...; `null` when redacted"},
             },
         },
         "ComplaintPage": {
@@ -448,6 +583,7 @@ def build_spec(config) -> dict:
                 tag="operations",
             )
         },
+        **_guard_paths(tracking_param),
         "/healthz": {"get": _op("The process is alive", [], {"200": _json({"type": "object"})}, tag="operations")},
         "/readyz": {
             "get": _op(

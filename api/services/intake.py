@@ -127,4 +127,20 @@ def intake(
             return replay
         raise
     metrics.INTAKE.labels(channel, "classified" if payload is not None else "unclassified").inc()
+    _link_duplicates(s, holder, c)
     return IntakeResult(c, created=True)
+
+
+def _link_duplicates(s: Session, holder: ModelHolder, c: Complaint) -> None:
+    """Issue 7: link to an open cluster about the same problem. The complaint is already committed;
+    nothing that goes wrong here may lose it or fail the request."""
+    try:
+        from api.services import duplicates
+
+        duplicates.on_intake(s, holder, c)
+    except Exception:
+        log.exception("duplicate linking failed for %s", c.tracking_id)
+        try:
+            s.rollback()
+        except Exception:
+            pass

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("api_v1", __name__, url_prefix="/api/v1")
 
-from api.v1 import complaints, docs, operations, reference  # noqa: E402,F401  (routes register on import)
+from api.v1 import clusters, complaints, docs, hoaxes, operations, reference  # noqa: E402,F401  (routes register on import)

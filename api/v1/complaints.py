@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask import current_app, jsonify, request, url_for
 
-from api import auth, db
+from api import access, auth, db
 from api.errors import ApiError
 from api.services import complaints as complaints_svc
 from api.services import decisions
+from api.services import duplicates as duplicates_svc
 from api.services.classify import classify as classify_items
 from api.services.intake import intake
 from api.v1 import bp, context, representation
@@ -21,9 +22,10 @@ VIEWERS = ("verifier", "admin", "data_scientist", "agency_officer")
 def classify():
     data = json_body("ClassifyRequest")
     if "items" in data:
-        return jsonify(suggestions=classify_items(context.holder(), data["items"]))
+        return jsonify(suggestions=classify_items(context.holder(), data["items"]),
+                       personal_data=[representation.personal_data(i["text"]) for i in data["items"]])
     [suggestion] = classify_items(context.holder(), [data])
-    return jsonify(suggestion=suggestion)
+    return jsonify(suggestion=suggestion, **representation.personal_data(data["text"]))
 
 
 @bp.post("/complaints")
@@ -68,7 +70,14 @@ def list_complaints():
     )
     principal = auth.current()
     rows, next_cursor = complaints_svc.list_complaints(db.session(), principal, f)
-    return jsonify(items=[representation.summary(c, principal) for c in rows], next_cursor=next_cursor)
+    duplicates_svc.prefetch_clusters(db.session(), rows)
+    items = []
+    for c in rows:
+        item = representation.summary(c, principal)
+        see = access.may_see_text(c, principal)
+        item.update(representation.personal_data(c.text) if see else {"pii": None, "masked_text": None})
+        items.append(item)
+    return jsonify(items=items, next_cursor=next_cursor)
 
 
 @bp.get("/complaints/<tracking_id>")

@@ -35,6 +35,7 @@ def summary(c: Complaint, p: Principal, now: dt.datetime | None = None) -> dict:
         "overdue": bool(c.due_at and c.due_at < now),
         "redacted": not see_text,
         "version": c.version_id,
+        "cluster_id": c.cluster_member.cluster_id if c.cluster_member else None,
     }
 
 
@@ -74,6 +75,15 @@ def detail(c: Complaint, p: Principal) -> dict:
         for e in c.events
     ]
     return out
+
+
+def personal_data(text: str) -> dict:
+    """`pii` (kind and character span of each item) and `masked_text` (each item replaced by `[KIND]`)."""
+    from triage.text import pii
+
+    spans = pii.detect(text)
+    return {"pii": [{"kind": sp.kind, "start": sp.start, "end": sp.end} for sp in spans],
+            "masked_text": pii.mask(text, spans)}
 
 
 def _event_data(data: dict, redacted: bool) -> dict:

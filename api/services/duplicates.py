@@ -1,0 +1,327 @@
+"""Duplicate and related reports: the ANN index beside the database, clusters, joint dispatch.
+
+The database is the source of truth; the index (triage.duplicates.ShardedIndex, one file per month
+under ``<instance>/duplicates/<model version>/``) is a cache of embeddings that each process
+brings up to date before it searches: for every month the time window touches it adds the
+complaints whose id is above what it holds. A new model version starts a new directory (its
+embeddings differ), filled lazily month by month as lookups need them.
+
+A new report is linked (after intake committed it) to the closest earlier open report about the
+same problem: into that report's cluster, or into a new cluster of the two. Verifiers can then
+dispatch every open member of a cluster with one decision (api.services.decisions per member).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import threading
+import time
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import current_app, has_app_context
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
+
+from api import access, workflow
+from api.model_holder import ModelHolder
+from api.models import ClusterMember, Complaint, ComplaintCluster, Event, utcnow
+from api.principal import Principal
+from api.services import decisions
+from api.services.errors import Conflict, Invalid, NotFound
+from api.workflow import Status
+from triage.duplicates import (
+    WINDOW_DAYS,
+    MatchRule,
+    ShardedIndex,
+    judge,
+    months_between,
+    place_tokens,
+)
+
+log = logging.getLogger(__name__)
+
+FINAL = frozenset({Status.CLOSED.value, Status.ARCHIVED.value, Status.HOAX.value})
+SAVE_EVERY_SECONDS = 30.0
+MODEL_ACTOR = "model"
+
+
+def full_text(c: Complaint) -> str:
+    # The same joining as triage.suggest.Suggester.suggest.
+    return f"{c.title}. {c.text}" if c.title else (c.text or "")
+
+
+class IndexStore:
+    """One ShardedIndex per model version per process, saved now and then (and at exit by catch-up)."""
+
+    def __init__(self, root: Path, rule: MatchRule | None = None):
+        self.root = Path(root)
+        self.rule = rule or MatchRule()
+        self._lock = threading.Lock()
+        self._index: ShardedIndex | None = None
+        self._version: str | None = None
+        self._saved_at = 0.0
+
+    def get(self, holder: ModelHolder):
+        loaded = holder.current
+        if loaded is None:
+            return None, None
+        with self._lock:
+            if self._index is None or self._version != loaded.version:
+                dim = int(loaded.bundle.model.embed([""]).shape[1])
+                slug = re.sub(r"[^A-Za-z0-9._-]+", "_", loaded.version)[:120]
+                self._index = ShardedIndex(self.root / slug, dim, model_version=loaded.version)
+                self._version = loaded.version
+            return self._index, loaded
+
+    def maybe_save(self, force: bool = False) -> None:
+        if self._index is None:
+            return
+        now = time.monotonic()
+        if force or now - self._saved_at >= SAVE_EVERY_SECONDS:
+            self._index.save()
+            self._saved_at = now
+
+
+def store() -> IndexStore:
+    app = current_app
+    st = app.extensions.get("triage.duplicates")
+    if st is None:
+        st = app.extensions.setdefault("triage.duplicates", IndexStore(Path(app.instance_path) / "duplicates"))
+    return st
+
+
+def _embed(loaded, texts: list[str]):
+    # The Suggester serialises its own encoder calls (tokenizers are not re-entrant everywhere).
+    with getattr(loaded.suggester, "_lock", None) or nullcontext():
+        return loaded.bundle.model.embed(texts)
+
+
+def _month_range(month: str) -> tuple[dt.datetime, dt.datetime]:
+    y, m = int(month[:4]), int(month[5:7])
+    start = dt.datetime(y, m, 1, tzinfo=dt.UTC)
+    end = dt.datetime(y + (m == 12), 1 if m == 12 else m + 1, 1, tzinfo=dt.UTC)
+    return start, end
+
+
+def catch_up(s: Session, index: ShardedIndex, loaded, months: list[str], batch: int = 2000) -> int:
+    """Add the complaints of these months that the index does not hold yet; returns how many."""
+    added = 0
+    for month in months:
+        start, end = _month_range(month)
+        while True:
+            hw = index.high_water(month)
+            rows = s.execute(
+                select(Complaint.id, Complaint.title, Complaint.text, Complaint.received_at)
+                .where(Complaint.received_at >= start, Complaint.received_at < end, Complaint.id > hw)
+                .order_by(Complaint.id).limit(batch)
+            ).all()
+            if not rows:
+                break
+            vecs = _embed(loaded, [f"{r.title}. {r.text}" if r.title else (r.text or "") for r in rows])
+            index.add([r.id for r in rows], vecs, [r.received_at for r in rows])
+            added += len(rows)
+            if len(rows) < batch:
+                break
+    return added
+
+
+@dataclass
+class Related:
+    complaint: Complaint
+    similarity: float
+    judgement: dict
+    cluster_id: int | None
+
+
+def _window_months(at: dt.datetime, window_days: int, before_only: bool) -> list[str]:
+    d = at.astimezone(dt.UTC).date()
+    return months_between(d - dt.timedelta(days=window_days), d if before_only else d + dt.timedelta(days=window_days))
+
+
+def _neighbours(s: Session, holder: ModelHolder, c: Complaint, window_days: int, k: int, before_only: bool):
+    st = store()
+    index, loaded = st.get(holder)
+    if index is None:
+        return None, []
+    months = _window_months(c.received_at, window_days, before_only)
+    if catch_up(s, index, loaded, months):
+        st.maybe_save()
+    [vec] = _embed(loaded, [full_text(c)])
+    found = index.search(vec, c.received_at, window_days, k=k + 1, months=months)
+    return st.rule, [n for n in found if n.key != c.id]
+
+
+def _judge(rule: MatchRule, c: Complaint, other: Complaint, similarity: float) -> dict:
+    days = abs((c.received_at - other.received_at).total_seconds()) / 86400.0
+    return judge(similarity, place_tokens(full_text(c)), place_tokens(full_text(other)), int(days), rule).to_dict()
+
+
+def cluster_ids(s: Session, complaint_ids: list[int]) -> dict[int, int]:
+    if not complaint_ids:
+        return {}
+    rows = s.execute(select(ClusterMember.complaint_id, ClusterMember.cluster_id)
+                     .where(ClusterMember.complaint_id.in_(complaint_ids))).all()
+    return {r.complaint_id: r.cluster_id for r in rows}
+
+
+def prefetch_clusters(s: Session, complaints: list[Complaint]) -> None:
+    """Fill Complaint.cluster_member for a page of complaints with one query (no lazy load per row)."""
+    if not complaints:
+        return
+    members = {m.complaint_id: m for m in s.scalars(
+        select(ClusterMember).where(ClusterMember.complaint_id.in_([c.id for c in complaints])))}
+    for c in complaints:
+        set_committed_value(c, "cluster_member", members.get(c.id))
+
+
+def related(s: Session, holder: ModelHolder, c: Complaint, p: Principal, limit: int = 10,
+            window_days: int = WINDOW_DAYS) -> list[Related]:
+    """Reports near `c` in meaning within ±window_days, best first, each judged "same problem" or not.
+    Only reports the caller may see are returned."""
+    rule, found = _neighbours(s, holder, c, window_days, k=max(limit * 3, 20), before_only=False)
+    if not found:
+        return []
+    sims = {n.key: n.similarity for n in found}
+    stmt = select(Complaint).where(Complaint.id.in_(list(sims))).options(selectinload(Complaint.agency))
+    others = {o.id: o for o in s.scalars(access.scope(stmt, p))}
+    clusters = cluster_ids(s, list(others))
+    out = []
+    for n in found:
+        o = others.get(n.key)
+        if o is None:
+            continue
+        j = _judge(rule, c, o, n.similarity)
+        if j["days_apart"] is not None and j["days_apart"] > window_days:
+            continue
+        out.append(Related(o, n.similarity, j, clusters.get(o.id)))
+    return out[:limit]
+
+
+def link_new(s: Session, holder: ModelHolder, c: Complaint) -> ClusterMember | None:
+    """After intake: put `c` in the cluster of the closest earlier open report about the same problem."""
+    if holder.current is None or s.scalar(select(ClusterMember).where(ClusterMember.complaint_id == c.id)):
+        return None
+    rule, found = _neighbours(s, holder, c, WINDOW_DAYS, k=20, before_only=True)
+    if not found:
+        return None
+    sims = {n.key: n.similarity for n in found}
+    others = {o.id: o for o in s.scalars(select(Complaint).where(Complaint.id.in_(list(sims)),
+                                                                 Complaint.received_at <= c.received_at))}
+    best = None
+    for n in found:
+        o = others.get(n.key)
+        if o is None or o.status in FINAL:
+            continue
+        j = _judge(rule, c, o, n.similarity)
+        if j["same_problem"]:
+            best = (o, n.similarity, j)
+            break  # found is sorted by similarity
+    if best is None:
+        return None
+    other, sim, j = best
+    member = _join(s, c, other, sim, j, MODEL_ACTOR)
+    s.commit()
+    store().maybe_save()
+    return member
+
+
+def _join(s: Session, c: Complaint, other: Complaint, sim: float, evidence: dict, actor: str) -> ClusterMember:
+    now = utcnow()
+    other_member = s.scalar(select(ClusterMember).where(ClusterMember.complaint_id == other.id))
+    if other_member is None:
+        cluster = ComplaintCluster(created_by=actor, created_at=now)
+        s.add(cluster)
+        s.flush()
+        s.add(ClusterMember(cluster_id=cluster.id, complaint_id=other.id, linked_by=actor, linked_at=now,
+                            evidence={}))
+        other.events.append(Event(type="cluster", from_status=other.status, to_status=other.status, actor=actor,
+                                  data={"cluster_id": cluster.id, "linked_to": None}, at=now))
+        cluster_id = cluster.id
+    else:
+        cluster_id = other_member.cluster_id
+    member = ClusterMember(cluster_id=cluster_id, complaint_id=c.id, linked_to_id=other.id, similarity=float(sim),
+                           evidence=evidence, linked_by=actor, linked_at=now)
+    s.add(member)
+    c.events.append(Event(type="cluster", from_status=c.status, to_status=c.status, actor=actor,
+                          data={"cluster_id": cluster_id, "linked_to": other.tracking_id,
+                                "similarity": round(float(sim), 4)}, at=now))
+    return member
+
+
+def on_intake(s: Session, holder: ModelHolder, c: Complaint) -> None:
+    """Called by api.services.intake after the complaint is committed; never raises."""
+    if not has_app_context():
+        return
+    try:
+        link_new(s, holder, c)
+    except Exception:
+        log.exception("linking complaint %s to a cluster failed; it stays on its own", c.tracking_id)
+        s.rollback()
+
+
+# -- clusters ---------------------------------------------------------------------------------------
+
+def get_cluster(s: Session, cluster_id: int) -> ComplaintCluster:
+    cl = s.scalar(select(ComplaintCluster).where(ComplaintCluster.id == cluster_id)
+                  .options(selectinload(ComplaintCluster.members).selectinload(ClusterMember.complaint)))
+    if cl is None:
+        raise NotFound(f"no cluster {cluster_id}")
+    return cl
+
+
+def is_open(cl: ComplaintCluster) -> bool:
+    return any(m.complaint.status not in FINAL for m in cl.members)
+
+
+def link_manually(s: Session, tracking_id: str, other_tracking_id: str, principal: Principal) -> ClusterMember:
+    """A verifier puts a complaint into the cluster of another (or makes a cluster of the two)."""
+    from api.services.complaints import get_complaint
+
+    c = get_complaint(s, tracking_id, principal)
+    other = get_complaint(s, other_tracking_id, principal)
+    if c.id == other.id:
+        raise Invalid("a complaint cannot be linked to itself", "validation_error")
+    if s.scalar(select(ClusterMember).where(ClusterMember.complaint_id == c.id)):
+        raise Conflict(f"{tracking_id} is already in a cluster", "already_clustered")
+    member = _join(s, c, other, 0.0, {"reason": "ditautkan oleh verifikator"}, principal.actor)
+    s.commit()
+    return member
+
+
+def dispose(s: Session, cluster_id: int, data: dict, *, principal: Principal, deadlines) -> tuple[ComplaintCluster, list[dict]]:
+    """Apply one verifier decision to every member still waiting for one (received, need_info, returned).
+
+    `confirm` needs all those members' suggestions to name the same agency (else use `reassign`)."""
+    cl = get_cluster(s, cluster_id)
+    waiting = [m.complaint for m in cl.members if Status(m.complaint.status) in workflow.DECIDABLE]
+    if not waiting:
+        raise Conflict("no member of this cluster is waiting for a verifier", "nothing_to_decide")
+    action = data["action"]
+    body = {k: data[k] for k in ("action", "agency", "reason") if data.get(k) is not None}
+    if action == "confirm":
+        tops = {(c.suggestions[-1].top_agency if c.suggestions else None) for c in waiting}
+        if len(tops) != 1 or None in tops:
+            raise Invalid("the members' suggestions do not name one agency; use `reassign` with an agency",
+                          "suggestions_disagree", [{"field": "action", "code": "disagree"}])
+    results = []
+    tracking = [c.tracking_id for c in waiting]
+    for tid in tracking:
+        try:
+            c = decisions.decide(s, tid, dict(body), principal=principal, deadlines=deadlines)
+            results.append({"tracking_id": tid, "ok": True, "status": c.status})
+        except (Conflict, Invalid, NotFound) as exc:
+            s.rollback()
+            results.append({"tracking_id": tid, "ok": False, "error": getattr(exc, "code", "error"),
+                            "message": str(exc)})
+    if action in ("confirm", "reassign") and any(r["ok"] for r in results):
+        cl = get_cluster(s, cluster_id)
+        dispatched = next(m.complaint for m in cl.members if m.complaint.tracking_id in tracking
+                          and m.complaint.status == Status.DISPATCHED.value)
+        cl.dispatched_at, cl.dispatched_by, cl.agency_id = utcnow(), principal.actor, dispatched.agency_id
+        s.commit()
+    return get_cluster(s, cluster_id), results

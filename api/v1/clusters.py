@@ -1,0 +1,85 @@
+"""Duplicate and related reports: related complaints, clusters, joint dispatch (issue 7)."""
+
+from __future__ import annotations
+
+from flask import jsonify, request
+
+from api import auth, db
+from api.errors import ApiError
+from api.services import complaints as complaints_svc
+from api.services import duplicates
+from api.v1 import bp, context, representation
+from api.validation import json_body
+from triage.duplicates import WINDOW_DAYS
+
+READERS = ("verifier", "admin", "data_scientist", "agency_officer")
+WINDOW_DAYS_MAX = 365
+
+
+def _int_arg(name: str, default: int, lo: int, hi: int) -> int:
+    raw = request.args.get(name)
+    if raw is None:
+        return default
+    if not raw.isdigit() or not lo <= int(raw) <= hi:
+        raise ApiError(422, "validation_error", f"{name}: must be an integer {lo}..{hi}",
+                       [{"field": name, "code": "range"}])
+    return int(raw)
+
+
+@bp.get("/complaints/<tracking_id>/related")
+@auth.roles(*READERS)
+def related(tracking_id: str):
+    principal = auth.current()
+    s = db.session()
+    c = complaints_svc.get_complaint(s, tracking_id, principal)
+    limit = _int_arg("limit", 10, 1, 50)
+    window = _int_arg("window_days", WINDOW_DAYS, 1, WINDOW_DAYS_MAX)
+    found = duplicates.related(s, context.holder(), c, principal, limit=limit, window_days=window)
+    duplicates.prefetch_clusters(s, [c])
+    return jsonify(
+        tracking_id=c.tracking_id,
+        cluster_id=c.cluster_member.cluster_id if c.cluster_member else None,
+        window_days=window,
+        items=[{**representation.summary(r.complaint, principal), "similarity": round(r.similarity, 4),
+                **r.judgement, "cluster_id": r.cluster_id} for r in found],
+    )
+
+
+def _cluster_json(cl, principal) -> dict:
+    members = []
+    for m in cl.members:
+        item = representation.summary(m.complaint, principal)
+        item.update(similarity=m.similarity, evidence=m.evidence, linked_by=m.linked_by,
+                    linked_at=representation.iso(m.linked_at),
+                    linked_to=next((o.complaint.tracking_id for o in cl.members if o.complaint_id == m.linked_to_id),
+                                   None))
+        members.append(item)
+    return {"id": cl.id, "open": duplicates.is_open(cl), "created_at": representation.iso(cl.created_at),
+            "created_by": cl.created_by, "dispatched_at": representation.iso(cl.dispatched_at),
+            "dispatched_by": cl.dispatched_by, "members": members}
+
+
+@bp.get("/clusters/<int:cluster_id>")
+@auth.roles("verifier", "admin", "data_scientist")
+def get_cluster(cluster_id: int):
+    return jsonify(_cluster_json(duplicates.get_cluster(db.session(), cluster_id), auth.current()))
+
+
+@bp.post("/clusters/<int:cluster_id>/disposition")
+@auth.roles("verifier", "admin")
+def cluster_disposition(cluster_id: int):
+    data = json_body("ClusterDispositionCreate")
+    principal = auth.current()
+    cl, results = duplicates.dispose(db.session(), cluster_id, data, principal=principal,
+                                     deadlines=context.deadlines())
+    return jsonify(cluster=_cluster_json(cl, principal), results=results)
+
+
+@bp.post("/complaints/<tracking_id>/cluster")
+@auth.roles("verifier", "admin")
+def link_to_cluster(tracking_id: str):
+    data = json_body("ClusterLinkCreate")
+    principal = auth.current()
+    s = db.session()
+    member = duplicates.link_manually(s, tracking_id, data["tracking_id"], principal)
+    return jsonify(_cluster_json(duplicates.get_cluster(s, member.cluster_id), principal)), 201

@@ -1,0 +1,123 @@
+"""Duplicate clusters over the API: linking at intake, related reports, joint dispatch, reads."""
+
+from __future__ import annotations
+
+import pytest
+from jsonschema import Draft202012Validator
+
+LAMP_A = ("Lampu PJU di Jl. Merdeka depan SDN 1 mati sudah seminggu, malam gelap sekali dan rawan kecelakaan. "
+          "Mohon Dishub segera memperbaiki.")
+LAMP_B = ("Lampu PJU di Jl. Merdeka depan SDN 1 mati sudah seminggu, malam gelap sekali dan rawan kecelakaan. "
+          "Mohon Dishub segera memperbaiki. sudah lapor belum ada tanggapan")
+LAMP_OTHER_STREET = ("Lampu PJU di Jl. Kenanga depan pasar mati sudah seminggu, malam gelap sekali dan rawan "
+                     "kecelakaan. Mohon Dishub segera memperbaiki.")
+OTHER_PROBLEM = "Pedagang kaki lima di Jl. Merdeka berjualan di trotoar sehingga pejalan kaki harus turun ke jalan."
+
+
+def _submit(client, headers, text, title=None):
+    body = {"text": text, "channel": "web"}
+    if title:
+        body["title"] = title
+    resp = client.post("/api/v1/complaints", json=body, headers=headers)
+    assert resp.status_code == 201, resp.json
+    return resp.json["tracking_id"]
+
+
+def _get(client, headers, tid):
+    resp = client.get(f"/api/v1/complaints/{tid}", headers=headers)
+    assert resp.status_code == 200
+    return resp.json
+
+
+@pytest.fixture
+def spec(client):
+    return client.get("/api/v1/openapi.json").json
+
+
+def _conforms(spec, path, method, resp):
+    schema = spec["paths"][path][method]["responses"][str(resp.status_code)]["content"]["application/json"]["schema"]
+    errors = [e.message for e in Draft202012Validator({**schema, "components": spec["components"]}).iter_errors(resp.json)]
+    assert not errors, errors[:3]
+
+
+def test_a_repeat_report_joins_the_first_in_a_cluster(client, verifier, spec, app):
+    a = _submit(client, verifier, LAMP_A)
+    other_street = _submit(client, verifier, LAMP_OTHER_STREET)
+    other_problem = _submit(client, verifier, OTHER_PROBLEM)
+    b = _submit(client, verifier, LAMP_B)
+    ca, cb = _get(client, verifier, a), _get(client, verifier, b)
+    assert ca["cluster_id"] is not None and ca["cluster_id"] == cb["cluster_id"]
+    assert _get(client, verifier, other_street)["cluster_id"] is None
+    assert _get(client, verifier, other_problem)["cluster_id"] is None
+    assert any(e["type"] == "cluster" for e in cb["history"])
+
+    rel = client.get(f"/api/v1/complaints/{b}/related", headers=verifier)
+    assert rel.status_code == 200
+    _conforms(spec, "/complaints/{tracking_id}/related", "get", rel)
+    by_id = {i["tracking_id"]: i for i in rel.json["items"]}
+    assert by_id[a]["same_problem"] is True and "merdeka" in by_id[a]["shared_places"]
+    assert b not in by_id
+    if other_street in by_id:
+        assert by_id[other_street]["same_problem"] is False
+
+    listing = client.get("/api/v1/complaints", headers=verifier).json["items"]
+    assert {i["tracking_id"]: i["cluster_id"] for i in listing}[b] == ca["cluster_id"]
+
+    cl = client.get(f"/api/v1/clusters/{ca['cluster_id']}", headers=verifier)
+    _conforms(spec, "/clusters/{cluster_id}", "get", cl)
+    assert [m["tracking_id"] for m in cl.json["members"]] == [a, b] and cl.json["open"] is True
+    assert cl.json["members"][1]["linked_to"] == a
+
+
+def test_a_cluster_is_dispatched_together(client, verifier, spec):
+    a = _submit(client, verifier, LAMP_A)
+    b = _submit(client, verifier, LAMP_B)
+    cid = _get(client, verifier, a)["cluster_id"]
+    assert cid is not None
+    resp = client.post(f"/api/v1/clusters/{cid}/disposition", json={"action": "reassign", "agency": "DISHUB"},
+                       headers=verifier)
+    assert resp.status_code == 200, resp.json
+    _conforms(spec, "/clusters/{cluster_id}/disposition", "post", resp)
+    assert [r["ok"] for r in resp.json["results"]] == [True, True]
+    for tid in (a, b):
+        c = _get(client, verifier, tid)
+        assert c["status"] == "dispatched" and c["agency"] == "DISHUB"
+        assert c["dispositions"][-1]["action"] == "reassign"
+    assert resp.json["cluster"]["dispatched_by"]
+    again = client.post(f"/api/v1/clusters/{cid}/disposition", json={"action": "reassign", "agency": "DISHUB"},
+                        headers=verifier)
+    assert again.status_code == 409 and again.json["error"]["code"] == "nothing_to_decide"
+
+
+def test_cluster_disposition_roles_and_unknown(client, verifier, scientist):
+    assert client.post("/api/v1/clusters/999/disposition", json={"action": "hoax"}, headers=verifier).status_code == 404
+    assert client.post("/api/v1/clusters/1/disposition", json={"action": "hoax"}, headers=scientist).status_code == 403
+
+
+def test_manual_link(client, verifier):
+    a = _submit(client, verifier, "Air PDAM di Perumahan Griya Asri Blok C mati total sejak Senin.")
+    b = _submit(client, verifier, "Bantuan PKH warga Desa Cikadu belum cair sejak Januari.")
+    resp = client.post(f"/api/v1/complaints/{b}/cluster", json={"tracking_id": a}, headers=verifier)
+    assert resp.status_code == 201, resp.json
+    assert {m["tracking_id"] for m in resp.json["members"]} == {a, b}
+    dup = client.post(f"/api/v1/complaints/{b}/cluster", json={"tracking_id": a}, headers=verifier)
+    assert dup.status_code == 409
+
+
+def test_linking_failure_never_loses_the_complaint(client, verifier, monkeypatch):
+    from api.services import duplicates
+
+    def boom(*a, **k):
+        raise RuntimeError("index broken")
+
+    monkeypatch.setattr(duplicates, "link_new", boom)
+    tid = _submit(client, verifier, LAMP_A)
+    c = _get(client, verifier, tid)
+    assert c["status"] == "received" and c["cluster_id"] is None and c["suggestion"] is not None
+
+
+def test_related_validates_arguments(client, verifier):
+    a = _submit(client, verifier, LAMP_A)
+    assert client.get(f"/api/v1/complaints/{a}/related?limit=0", headers=verifier).status_code == 422
+    assert client.get(f"/api/v1/complaints/{a}/related?window_days=x", headers=verifier).status_code == 422
+    assert client.get("/api/v1/complaints/LPR-NONE/related", headers=verifier).status_code == 404
