@@ -69,6 +69,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.add_url_rule("/healthz", "healthz", operations.healthz)
     app.add_url_rule("/readyz", "readyz", operations.readyz)
     app.add_url_rule("/metrics", "metrics", operations.metrics_view)
+    from api import security
+
+    security.init_app(app)  # headers, rate limits, login lockout (issue 9); last: it wraps the login view
     return app
 
 

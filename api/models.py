@@ -445,3 +445,15 @@ class HoaxClarification(Base):
     hoax_probability: Mapped[float | None] = mapped_column(Float)  # the model's, when it was confirmed
     actor: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class LoginFailure(Base):
+    """A failed password check (console login or HTTP Basic), kept to lock an account out across workers."""
+
+    __tablename__ = "login_failure"
+    __table_args__ = (Index("ix_login_failure_username_at", "username", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(100))  # as typed (lower-cased): unknown names count too
+    ip: Mapped[str | None] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
