@@ -34,9 +34,14 @@ def monitoring_json():
 def monitoring_page():
     from api.services import registry
 
+    from sqlalchemy import select
+
+    from api.models import JobRecord
+
     snap = _snapshot()
     s = db.session()
-    return render_template("monitoring/index.html", snap=snap, activations=registry.history(s, 10),
+    recent_jobs = s.scalars(select(JobRecord).order_by(JobRecord.id.desc()).limit(10)).all()
+    return render_template("monitoring/index.html", snap=snap, activations=registry.history(s, 10), jobs=recent_jobs,
                            labels=registry.label_report(current_app.extensions["triage.model"]))
 
 

@@ -86,8 +86,13 @@ def test_monitoring_json_page_and_gauges(mon_app, make_user):
     assert snap["drift"]["status"] in ("ok", "drifting") and snap["drift"]["texts"] == 12
     assert client.get("/api/v1/monitoring", headers=verifier).status_code == 403
     assert client.get("/api/v1/monitoring?weeks=0", headers=scientist).status_code == 422
+    from api import jobs
+
+    with mon_app.extensions["triage.sessionmaker"]() as s:
+        jobs.enqueue(s, "reclassify", {}, actor="test", deliver=False)
     page = client.get("/monitoring", headers=scientist)
     assert page.status_code == 200 and "Tingkat penerimaan saran" in page.text and "cdn" not in page.text.lower()
+    assert "Klasifikasi ulang" in page.text and "Menunggu" in page.text
     metrics = client.get("/metrics", headers=scientist).text
     assert "triage_suggestion_acceptance_rate" in metrics and "triage_drift_similarity" in metrics
 
