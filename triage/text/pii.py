@@ -380,12 +380,13 @@ _MAX_ECHO_VALUES = 200
 def _echoes(text: str, spans: list[PiiSpan]) -> list[tuple[str, int, int]]:
     """Other occurrences of values already found ("nama saya Budi ... Budi juga ...").
 
-    Only names need this (the other kinds are found wherever they appear), so that masked text
-    never still contains a detected name.
+    Names need this most, but the other kinds too: a number that is found once can stand where its
+    own detector does not take it (run together with another one, "0800 0000 0800 0800 0000 0800"),
+    and masked text must never still contain a value that was detected.
     """
     values: dict[str, str] = {}
     for s in spans:
-        if s.kind == "NAMA" and len(s.value) >= 3:
+        if len(s.value) >= 3:
             values.setdefault(s.value, s.kind)
     if not values:
         return []
