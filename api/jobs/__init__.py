@@ -144,8 +144,8 @@ def requeue_stale(s: Session, q=None, now: dt.datetime | None = None) -> list[in
         job.message = f"requeued: worker {job.worker} stopped renewing its lease"
         out.append(job.id)
     s.commit()
-    from rq.job import Job
     from rq.exceptions import NoSuchJobError
+    from rq.job import Job
 
     for job in s.scalars(select(JobRecord).where(JobRecord.status == "queued")):
         rq_id = f"triage-job-{job.id}-{job.attempts}"

@@ -32,11 +32,10 @@ def monitoring_json():
 @bp.get("/monitoring")
 @auth.roles("admin", "data_scientist")
 def monitoring_page():
-    from api.services import registry
-
     from sqlalchemy import select
 
     from api.models import JobRecord
+    from api.services import registry
 
     snap = _snapshot()
     s = db.session()

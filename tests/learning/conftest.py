@@ -18,20 +18,10 @@ _api_fixtures = importlib.util.module_from_spec(_spec)
 sys.modules["_api_fixtures"] = _api_fixtures
 _spec.loader.exec_module(_api_fixtures)
 
-from _api_fixtures import (  # noqa: E402,F401  (fixtures re-exported for this directory)
-    admin,
-    agency_codes,
-    api_key,
-    app,
-    app_config,
-    client,
-    db_session,
-    db_url,
-    make_user,
-    model_holder,
-    scientist,
-    verifier,
-)
+# The service fixtures of tests/api, re-exported for this directory.
+globals().update({name: getattr(_api_fixtures, name) for name in (
+    "admin", "agency_codes", "api_key", "app", "app_config", "client", "db_session", "db_url", "make_user",
+    "model_holder", "scientist", "verifier")})
 
 
 @pytest.fixture
