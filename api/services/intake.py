@@ -134,13 +134,14 @@ def intake(
 def _link_duplicates(s: Session, holder: ModelHolder, c: Complaint) -> None:
     """Issue 7: link to an open cluster about the same problem. The complaint is already committed;
     nothing that goes wrong here may lose it or fail the request."""
+    tracking_id = c.tracking_id  # read now: after a failed flush the session cannot load it
     try:
         from api.services import duplicates
 
         duplicates.on_intake(s, holder, c)
     except Exception:
-        log.exception("duplicate linking failed for %s", c.tracking_id)
         try:
             s.rollback()
         except Exception:
             pass
+        log.exception("duplicate linking failed for %s", tracking_id)
