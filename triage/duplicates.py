@@ -139,7 +139,7 @@ class MatchRule:
     pairs (training/duplicates_eval/) and checked on Surabaya pairs (docs/duplicates.md)."""
 
     min_similarity: float = 0.55       # both name a place and share it
-    min_similarity_no_place: float = 0.85  # one of them names no place: meaning must carry it
+    min_similarity_no_place: float = 0.88  # one of them names no place: meaning must carry it
     min_place_overlap: float = 0.5
     window_days: int = WINDOW_DAYS
 
