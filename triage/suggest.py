@@ -94,6 +94,16 @@ class Suggester:
     def version(self) -> str:
         return self.bundle.version
 
+    def encode(self, texts: Sequence[str]):
+        """The heads' feature matrix for ``texts`` (and their normalised form), under the model lock."""
+        with self._lock:
+            return self.bundle.model.encode(list(texts))
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-length dense embeddings for similarity search, under the model lock."""
+        with self._lock:
+            return self.bundle.model.embed(list(texts))
+
     def suggest(self, texts: Sequence[str], titles: Sequence[str | None] | None = None) -> list[Suggestion]:
         if isinstance(texts, str):
             raise TypeError("suggest() takes a list of texts")

@@ -264,6 +264,12 @@ class RemappingSuggester:
     def version(self) -> str:
         return self.base.version
 
+    def encode(self, texts):
+        return self.base.encode(texts)
+
+    def embed(self, texts):
+        return self.base.embed(texts)
+
     def suggest(self, texts, titles=None):
         out = self.base.suggest(texts, titles=titles)
         if not (self.report.remapped or self.report.split):

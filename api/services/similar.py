@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from contextlib import nullcontext
 from dataclasses import dataclass
 
 import numpy as np
@@ -81,9 +80,7 @@ def encode(holder: ModelHolder, complaints: list[Complaint]):
     version = loaded.version
     missing = [c for c in complaints if _cache.get((version, c.id)) is None]
     if missing:
-        # The Suggester serialises its own encoder calls (torch tokenizers are not re-entrant).
-        with getattr(loaded.suggester, "_lock", None) or nullcontext():
-            X, _norm = loaded.bundle.model.encode([_full_text(c) for c in missing])
+        X, _norm = loaded.suggester.encode([_full_text(c) for c in missing])
         X = _normalise(X)
         for i, c in enumerate(missing):
             _cache.put((version, c.id), X[i : i + 1] if sp.issparse(X) else X[i : i + 1, :])
