@@ -154,4 +154,5 @@ class Suggester:
         if block is not None and hasattr(x, "tocsr"):
             for term, _ in _top_terms(x.tocsr(), coef, block[0], block[1], 5):
                 reasons.append(f"kata '{term}' sering muncul di laporan hoaks")
-        return HoaxSuggestion(round(p, 4), band, flagged, reasons if p >= 0.2 else reasons[:2])
+        # Reasons explain what pushed the probability up; under 20% they would only confuse.
+        return HoaxSuggestion(round(p, 4), band, flagged, reasons if p >= 0.2 else [])
