@@ -24,7 +24,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
     csrf.init_app(app)
     csrf.exempt(api_v1)  # bearer/basic callers have no form token; api.auth checks cookie writes
-    from api.console import views  # noqa: F401  (routes register on import)
+    from api.console import hoaxes, views  # noqa: F401  (routes register on import; hoaxes: issue 7)
 
     app.register_blueprint(bp)
     app.add_url_rule("/", "root", lambda: redirect(url_for("console.home")))

@@ -88,3 +88,19 @@ def test_clarification_template_renders_in_indonesian():
         text = hoax_templates.render(code, klaim="air PDAM mengandung racun", tracking_id="LPR-TEST",
                                      tanggal="01-12-2026")
         assert "HOAKS" in text and "LPR-TEST" in text and "{" not in text and "  " not in text
+
+
+def test_console_hoax_page(app, client, verifier, make_user, low_threshold):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "console"))
+    from console_support import login
+
+    tid = _submit(client, verifier, HOAX_TEXT)
+    make_user("verifier", username="rina-hoaks")
+    login(client, "rina-hoaks")
+    page = client.get("/console/hoaks")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert tid in html and "Kemungkinan hoaks" in html
