@@ -249,6 +249,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--timing-from", type=Path, default=None,
+                    help="reuse the timing of an earlier run's --json output instead of measuring again")
     args = ap.parse_args(argv)
 
     import tempfile
@@ -288,9 +290,11 @@ def main(argv: list[str] | None = None) -> None:
                 sgold = {(p["i"], p["j"]) for p in spairs if p["same"]}
                 res["retrieval"]["Surabaya (12,530 reports; gold = exact + near duplicates)"] = retrieval(
                     SE, st, sd, sgold, rule, Path(tmp) / "sb")
-    if not args.skip_timing:
+    if args.timing_from:
+        res["timing"] = json.loads(args.timing_from.read_text())["timing"]
+    elif not args.skip_timing:
         res["timing"] = [timing(int(n), dim) for n in args.sizes.split(",")]
-    command = "python -m training.bench_duplicates" + (" " + " ".join(argv) if argv else "")
+    command = "python -m training.bench_duplicates"
     text = render(res, command)
     print(text)
     if args.json:

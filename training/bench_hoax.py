@@ -97,7 +97,7 @@ def date_features(dates: pd.Series, year_only: bool = False) -> pd.DataFrame:
     f = pd.DataFrame({"year": d.dt.year.fillna(0).astype(int).astype(str)})
     if not year_only:
         f["month"] = d.dt.month.fillna(0).astype(int).astype(str)
-        f["weekday"] = d.dt.weekday.fillna(-1).astype(int).astype(str)
+        f["weekday"] = d.dt.day_of_week.fillna(-1).astype(int).astype(str)
         f["missing"] = d.isna().astype(int).astype(str)
     return pd.get_dummies(f)
 
@@ -142,6 +142,12 @@ def run_false_news(path: Path) -> dict:
     res["controls"]["text-only model on English test rows"] = metrics(y[en_te], main_p[en_te]) if en_te.sum() else {}
     res["controls"]["text-only model on Indonesian test rows"] = metrics(y[~en_te], main_p[~en_te])
     res["controls"]["'is English' alone as the score"] = metrics(y, en_te.astype(float))
+    # the date shortcut from the other side: does the text model still rank within one year?
+    years = pd.to_datetime(te.date, errors="coerce").dt.year.to_numpy()
+    for yr in (2017, 2018, 2019):
+        m = years == yr
+        if m.sum() and len(np.unique(y[m])) == 2:
+            res["controls"][f"text-only model within {yr} only"] = metrics(y[m], main_p[m])
     # title style: capitals/brackets in titles, per label (a shortcut the title-only model can use)
     res["title_style"] = {lab: {"starts_with_bracket": float(g.title.str.match(r"^\s*[\[\(]").mean()),
                                 "upper_share": float(g.title.map(lambda t: sum(c.isupper() for c in t) / max(1, sum(c.isalpha() for c in t))).mean())}
