@@ -9,9 +9,16 @@ latency, then checks in the database that every complaint acknowledged with 201 
     PROMETHEUS_MULTIPROC_DIR=$(mktemp -d) gunicorn -w 4 -b 127.0.0.1:8000 'api:create_app()' &
     python tests/load/run_load.py --url http://127.0.0.1:8000 --key "$KEY" --threads 16 --seconds 30
 
+Stepping the concurrency to find the knee, a sustained mixed phase, memory per worker, and the
+results written into docs/benchmarks.md (section between <!-- load:start --> / <!-- load:end -->):
+
+    python tests/load/run_load.py --key "$KEY" --steps 1,2,4,8,16,32 --step-seconds 20 \
+        --sustained-seconds 180 --threads 8 --gunicorn-pid "$(cat gunicorn.pid)" \
+        --json-out docs/benchmarks/load.json --write-docs docs/benchmarks.md
+
 Intake requests carry an Idempotency-Key and are retried with the same key on connection errors
 and 503s, as a well-behaved client would; the check counts duplicates as well as losses.
-Only the standard library and SQLAlchemy are needed.
+Only the standard library and SQLAlchemy are needed (psutil for --gunicorn-pid).
 """
 
 from __future__ import annotations
@@ -95,9 +102,11 @@ def pct(values: list[float], p: float) -> float:
     return values[k]
 
 
-def run_phase(name, args, make_request) -> tuple[Stats, float]:
-    stats = Stats()
-    deadline = time.monotonic() + args.seconds
+def run_phase(name, args, make_request, threads: int | None = None, seconds: float | None = None,
+              stats: Stats | None = None) -> tuple[Stats, float]:
+    threads = threads or args.threads
+    stats = stats if stats is not None else Stats()
+    deadline = time.monotonic() + (seconds or args.seconds)
     local = threading.local()
 
     def worker(_i):
@@ -109,10 +118,10 @@ def run_phase(name, args, make_request) -> tuple[Stats, float]:
         return n
 
     start = time.monotonic()
-    with ThreadPoolExecutor(args.threads) as pool:
-        total = sum(pool.map(worker, range(args.threads)))
+    with ThreadPoolExecutor(threads) as pool:
+        total = sum(pool.map(worker, range(threads)))
     elapsed = time.monotonic() - start
-    print(f"{name}: {total} requests in {elapsed:.1f}s", file=sys.stderr)
+    print(f"{name} x{threads}: {total} requests in {elapsed:.1f}s", file=sys.stderr)
     return stats, elapsed
 
 
@@ -200,6 +209,130 @@ def verify(database_url: str, acknowledged: dict) -> dict:
             "duplicated_requests": dupes}
 
 
+class MemorySampler:
+    """RSS of each gunicorn worker (children of the master), sampled every second in a thread."""
+
+    def __init__(self, master_pid: int | None):
+        self.master_pid = master_pid
+        self.samples: dict[int, list[int]] = {}
+        self.master_rss: list[int] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        import psutil
+
+        master = psutil.Process(self.master_pid)
+        while not self._stop.is_set():
+            try:
+                self.master_rss.append(master.memory_info().rss)
+                for child in master.children():
+                    try:
+                        self.samples.setdefault(child.pid, []).append(child.memory_info().rss)
+                    except psutil.Error:
+                        pass
+            except psutil.Error:
+                pass
+            self._stop.wait(1.0)
+
+    def __enter__(self):
+        if self.master_pid:
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def summary(self) -> dict:
+        if not self.samples:
+            return {}
+        mib = 1024 * 1024
+        peaks = [max(v) / mib for v in self.samples.values()]
+        lasts = [v[-1] / mib for v in self.samples.values()]
+        return {"workers_seen": len(self.samples), "peak_rss_mib_max": round(max(peaks), 1),
+                "peak_rss_mib_mean": round(statistics.fmean(peaks), 1),
+                "final_rss_mib_mean": round(statistics.fmean(lasts), 1),
+                "master_rss_mib": round(max(self.master_rss) / mib, 1) if self.master_rss else None}
+
+
+def find_knee(steps: list[dict]) -> dict | None:
+    """The first concurrency where more clients bring <15% more throughput while p50 latency grows >1.5x."""
+    for prev, cur in zip(steps, steps[1:], strict=False):
+        if prev["rps"] and cur["rps"] < prev["rps"] * 1.15 and cur["p50_ms"] > prev["p50_ms"] * 1.5:
+            return {"endpoint": cur["endpoint"], "threads": prev["threads"], "rps": prev["rps"],
+                    "p50_ms": prev["p50_ms"], "next_threads": cur["threads"], "next_p50_ms": cur["p50_ms"]}
+    return None
+
+
+def run_steps(args, make_for: dict, acknowledged: dict, ack_lock) -> list[dict]:
+    out = []
+    for endpoint, make in make_for.items():
+        for n in args.steps:
+            stats, elapsed = run_phase(endpoint, args, make, threads=n, seconds=args.step_seconds)
+            r = summarise(endpoint, stats, elapsed)
+            r["threads"] = n
+            out.append(r)
+    return out
+
+
+def run_sustained(args, acknowledged: dict, ack_lock) -> list[dict]:
+    """Intake and classification at the same time for --sustained-seconds."""
+    half = max(1, args.threads // 2)
+    results = {}
+
+    def go(name, make):
+        stats, elapsed = run_phase(name, args, make, threads=half, seconds=args.sustained_seconds)
+        results[name] = summarise(name, stats, elapsed)
+        results[name]["threads"] = half
+
+    t1 = threading.Thread(target=go, args=("POST /classify", classify_request(args)))
+    t2 = threading.Thread(target=go, args=("POST /complaints", intake_request(args, acknowledged, ack_lock)))
+    t1.start(), t2.start()
+    t1.join(), t2.join()
+    return [results["POST /classify"], results["POST /complaints"]]
+
+
+def markdown(results: dict, command: str) -> str:
+    lines = []
+    env = results["environment"]
+    lines.append(f"Measured {env['date']} on {env['machine']} ({env['cpus']} cores, load average before the run "
+                 f"{env['loadavg_before']}); gunicorn {env.get('gunicorn', '?')}; PostgreSQL on the same machine.")
+    lines.append("")
+    lines.append("```sh\n" + command + "\n```")
+    if results.get("steps"):
+        lines += ["", "**Concurrency steps** (each step " f"{results['config']['step_seconds']:.0f} s):", "",
+                  "| endpoint | clients | requests | req/s | p50 ms | p90 ms | p99 ms | statuses |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for r in results["steps"]:
+            lines.append(f"| {r['endpoint']} | {r['threads']} | {r['requests']} | {r['rps']} | {r['p50_ms']} | "
+                         f"{r['p90_ms']} | {r['p99_ms']} | {r['statuses']} |")
+    if results.get("sustained"):
+        lines += ["", f"**Sustained mixed load** ({results['config']['sustained_seconds']:.0f} s, intake and "
+                  "classification at the same time):", "",
+                  "| endpoint | clients | requests | req/s | p50 ms | p90 ms | p99 ms | statuses | conn. errors |",
+                  "|---|---|---|---|---|---|---|---|---|"]
+        for r in results["sustained"]:
+            lines.append(f"| {r['endpoint']} | {r['threads']} | {r['requests']} | {r['rps']} | {r['p50_ms']} | "
+                         f"{r['p90_ms']} | {r['p99_ms']} | {r['statuses']} | {r['connection_errors']} |")
+    if results.get("memory"):
+        m = results["memory"]
+        lines += ["", f"**Memory**: {m['workers_seen']} workers, peak RSS per worker {m['peak_rss_mib_mean']} MiB on "
+                  f"average (max {m['peak_rss_mib_max']} MiB), {m['final_rss_mib_mean']} MiB at the end; "
+                  f"master {m['master_rss_mib']} MiB."]
+    if results.get("check"):
+        c = results["check"]
+        lines += ["", f"**Nothing accepted lost**: {c['acknowledged']} complaints acknowledged with 201, "
+                  f"{c['found']} found in the database, {c['missing_count']} missing, "
+                  f"{c['duplicated_requests']} stored twice."]
+    for knee in results.get("knees", []):
+        lines += ["", f"**Knee** ({knee['endpoint']}): {knee['rps']} req/s at {knee['threads']} clients "
+                  f"(p50 {knee['p50_ms']} ms); at {knee['next_threads']} clients p50 is {knee['next_p50_ms']} ms "
+                  "for no more throughput."]
+    return "\n".join(lines)
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--url", default="http://127.0.0.1:8000")
@@ -213,24 +346,62 @@ def main(argv=None) -> int:
                    help="database to check afterwards (default TRIAGE_DATABASE_URL)")
     p.add_argument("--only", choices=["classify", "complaints"])
     p.add_argument("--json-out", help="write the results as JSON to this file")
+    p.add_argument("--steps", type=lambda v: [int(x) for x in v.split(",")], default=None,
+                   help="concurrency steps, e.g. 1,2,4,8,16,32 (each for --step-seconds, per endpoint)")
+    p.add_argument("--step-seconds", type=float, default=20.0)
+    p.add_argument("--sustained-seconds", type=float, default=0.0,
+                   help="then intake and classification together for this long (--threads split between them)")
+    p.add_argument("--gunicorn-pid", type=int, help="sample the RSS of this master's workers (psutil)")
+    p.add_argument("--write-docs", help="write the results into this markdown file's load section")
+    p.add_argument("--note", default="", help="a sentence added to the docs section")
     args = p.parse_args(argv)
     if not args.key:
         p.error("--key is required (triage keys create NAME)")
 
-    results = {"config": {k: v for k, v in vars(args).items() if k not in ("key", "database_url")}, "phases": []}
-    if args.only in (None, "classify"):
-        stats, elapsed = run_phase("POST /classify", args, classify_request(args))
-        results["phases"].append(summarise("POST /classify", stats, elapsed))
+    import platform
+
+    results = {"config": {k: v for k, v in vars(args).items() if k not in ("key", "database_url")}, "phases": [],
+               "environment": {"date": time.strftime("%Y-%m-%d %H:%M"), "cpus": os.cpu_count(),
+                               "machine": f"{platform.machine()} Python {platform.python_version()}",
+                               "loadavg_before": " ".join(f"{x:.1f}" for x in os.getloadavg())}}
+    try:
+        from importlib.metadata import version
+
+        results["environment"]["gunicorn"] = version("gunicorn")
+    except Exception:
+        pass
     acknowledged: dict[str, str] = {}
-    if args.only in (None, "complaints"):
-        stats, elapsed = run_phase("POST /complaints", args, intake_request(args, acknowledged, threading.Lock()))
-        results["phases"].append(summarise("POST /complaints", stats, elapsed))
+    ack_lock = threading.Lock()
+    with MemorySampler(args.gunicorn_pid) as sampler:
+        if args.steps:
+            makers = {}
+            if args.only in (None, "classify"):
+                makers["POST /classify"] = classify_request(args)
+            if args.only in (None, "complaints"):
+                makers["POST /complaints"] = intake_request(args, acknowledged, ack_lock)
+            results["steps"] = run_steps(args, makers, acknowledged, ack_lock)
+            results["knees"] = [k for e in makers
+                                if (k := find_knee([r for r in results["steps"] if r["endpoint"] == e]))]
+        if args.sustained_seconds:
+            results["sustained"] = run_sustained(args, acknowledged, ack_lock)
+        if not args.steps and not args.sustained_seconds:
+            if args.only in (None, "classify"):
+                stats, elapsed = run_phase("POST /classify", args, classify_request(args))
+                results["phases"].append(summarise("POST /classify", stats, elapsed))
+            if args.only in (None, "complaints"):
+                stats, elapsed = run_phase("POST /complaints", args, intake_request(args, acknowledged, ack_lock))
+                results["phases"].append(summarise("POST /complaints", stats, elapsed))
+    results["memory"] = sampler.summary()
 
     print("| endpoint | threads | requests | req/s | p50 ms | p90 ms | p99 ms | statuses | conn. errors |")
     print("|---|---|---|---|---|---|---|---|---|")
-    for r in results["phases"]:
-        print(f"| {r['endpoint']} | {args.threads} | {r['requests']} | {r['rps']} | {r['p50_ms']} | {r['p90_ms']} "
-              f"| {r['p99_ms']} | {r['statuses']} | {r['connection_errors']} |")
+    for r in results["phases"] + results.get("steps", []) + results.get("sustained", []):
+        print(f"| {r['endpoint']} | {r.get('threads', args.threads)} | {r['requests']} | {r['rps']} | {r['p50_ms']} "
+              f"| {r['p90_ms']} | {r['p99_ms']} | {r['statuses']} | {r['connection_errors']} |")
+    if results["memory"]:
+        print("memory:", results["memory"])
+    for k in results.get("knees", []):
+        print("knee:", k)
 
     exit_code = 0
     if acknowledged:
@@ -244,9 +415,26 @@ def main(argv=None) -> int:
         else:
             print("\n(no --database-url / TRIAGE_DATABASE_URL: acknowledged complaints not checked)")
     if args.json_out:
+        os.makedirs(os.path.dirname(os.path.abspath(args.json_out)), exist_ok=True)
         with open(args.json_out, "w") as fh:
             json.dump(results, fh, indent=2)
+    if args.write_docs:
+        write_docs(args, results)
     return exit_code
+
+
+def write_docs(args, results: dict) -> None:
+    from pathlib import Path
+
+    from training.benchmark import write_section
+
+    shown = [a if a != args.key else '"$KEY"' for a in sys.argv]
+    command = "python " + " ".join(shown)
+    body = markdown(results, command)
+    if args.note:
+        body += "\n\n" + args.note
+    section = f"<!-- load:start -->\n## Load\n\n{body}\n<!-- load:end -->"
+    write_section(Path(args.write_docs), section, "<!-- load:start -->", "<!-- load:end -->")
 
 
 if __name__ == "__main__":
