@@ -50,9 +50,18 @@ def _errors(*statuses: int) -> dict:
         413: "text or body over the documented limits",
         415: "body is not application/json",
         422: "schema violation or unknown field; `details` lists each field",
+        429: "rate limit or login lockout; retry after `Retry-After` seconds",
         503: "database or model unavailable; retry after `Retry-After` seconds",
     }
     return {str(s): _json(_ref("Error"), text[s]) for s in statuses}
+
+
+def _document_rate_limits(paths: dict) -> None:
+    """Every authenticated operation can answer 429 (api.security: per-caller limits, login lockout)."""
+    for ops in paths.values():
+        for op in ops.values():
+            if isinstance(op, dict) and op.get("x-roles"):
+                op["responses"].setdefault("429", _errors(429)["429"])
 
 
 def _op(summary, roles, responses, *, body=None, params=None, description="", tag="complaints"):
@@ -195,8 +204,10 @@ def build_spec(config) -> dict:
         "type": "string",
         "minLength": 1,
         "maxLength": max_text,
-        "pattern": "\\S",
-        "x-error-message": "must contain some non-blank text",
+        # Not \S: Python's and JavaScript's \s differ (U+001C..U+001F, U+0085, U+FEFF); this set is
+        # the same in both, so clients that validate with the document agree with the server.
+        "pattern": "[^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]",
+        "x-error-message": "must contain some non-blank text (not only spaces or control characters)",
         "description": f"The report as written. Over {max_text} characters: 413 `text_too_long`.",
     }
     title_field = {"type": "string", "maxLength": max_title}
@@ -506,7 +517,7 @@ def build_spec(config) -> dict:
                         "name": "Idempotency-Key",
                         "in": "header",
                         "required": False,
-                        "schema": {"type": "string", "maxLength": 200},
+                        "schema": {"type": "string", "minLength": 1, "maxLength": 200},
                         "description": "Retry-safe intake: the same key with the same body returns the "
                         "original 201; with a different body, 409 `idempotency_conflict`. Keys are scoped "
                         "to the caller.",
@@ -594,6 +605,7 @@ def build_spec(config) -> dict:
             )
         },
     }
+    _document_rate_limits(paths)
     return {
         "openapi": "3.1.0",
         "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
