@@ -179,7 +179,10 @@ def write_section(out: Path, section: str, start: str = START, end: str = END) -
     out.write_text(text, encoding="utf-8")
 
 
-def run_benchmark(shared: Path, out: Path, quick: bool = False, only: list[str] | None = None) -> dict:
+def run_benchmark(shared: Path, out: Path, quick: bool = False, only: list[str] | None = None,
+                  variants: list[str] | None = None) -> dict:
+    """Run the splits (``only``: their names) and variants (``variants``: substrings of their names);
+    a partial run merges its rows into docs/benchmarks/core.json."""
     shared = Path(shared)
     splits = [sample_split()]
     if (shared / "surabaya_mediacenter.csv").is_file():
@@ -191,7 +194,8 @@ def run_benchmark(shared: Path, out: Path, quick: bool = False, only: list[str] 
         splits = [s for s in splits if s.name in only]
     splits.sort(key=lambda s: ORDER.index(s.name) if s.name in ORDER else len(ORDER))
     json_path = out.parent / "benchmarks" / "core.json"
-    results = json.loads(json_path.read_text()) if json_path.exists() and only else {}
+    partial = bool(only or variants)
+    results = json.loads(json_path.read_text()) if json_path.exists() and partial else {}
     env = f"Python {platform.python_version()}, {platform.machine()}, {time.strftime('%Y-%m-%d')}"
     cmd = "triage benchmark" + (" --quick" if quick else "")
     for sp in splits:
@@ -202,12 +206,14 @@ def run_benchmark(shared: Path, out: Path, quick: bool = False, only: list[str] 
                 continue
             if name in SKIP.get(sp.name, ()):
                 continue
+            if variants and not any(v.lower() in name.lower() for v in variants):
+                continue
             log.warning("benchmark %s: %s", sp.name, name)
             t0 = time.perf_counter()
             rows[name] = run_ours(sp, *spec) if spec else run_baseline(sp, name)
             log.warning("  done in %.0fs: %s", time.perf_counter() - t0,
                         {k: round(v, 3) for k, v in rows[name].items() if isinstance(v, float)})
-        results[sp.name] = rows
+        results[sp.name] = {**results.get(sp.name, {}), **rows} if partial else rows
         json_path.parent.mkdir(parents=True, exist_ok=True)
         json_path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         write_section(out, render(results, all_splits, env, cmd))  # after each split: partial results land
@@ -221,7 +227,14 @@ if __name__ == "__main__":
     ap.add_argument("--shared", type=Path, default=Path("../shared/datasets"))
     ap.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--only", nargs="*")
+    ap.add_argument("--only", nargs="*", help="split names, e.g. surabaya-agency indo-false-news-hoax")
+    ap.add_argument("--variants", nargs="*", help="substrings of variant names, e.g. MiniLM")
+    ap.add_argument("--skip", nargs="*", default=[], help="substrings of variant names to leave out")
     a = ap.parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(message)s")
-    run_benchmark(a.shared, a.out, quick=a.quick, only=a.only)
+    for sub in a.skip:
+        for name in list(OUR_VARIANTS) + list(BASELINES):
+            if sub.lower() in name.lower():
+                for split in ORDER:
+                    SKIP.setdefault(split, set()).add(name)
+    run_benchmark(a.shared, a.out, quick=a.quick, only=a.only, variants=a.variants)
