@@ -200,8 +200,8 @@ def run_benchmark(shared: Path, out: Path, quick: bool = False, only: list[str] 
     cmd = "triage benchmark" + (" --quick" if quick else "")
     for sp in splits:
         rows = {}
-        variants = list(OUR_VARIANTS.items()) + [(b, None) for b in BASELINES]
-        for name, spec in variants:
+        candidates = list(OUR_VARIANTS.items()) + [(b, None) for b in BASELINES]
+        for name, spec in candidates:
             if quick and name in SLOW:
                 continue
             if name in SKIP.get(sp.name, ()):
