@@ -134,7 +134,8 @@ GUARD_SCHEMAS = {
 def _guard_paths(tracking_param: dict) -> dict:
     q = lambda name, desc, schema=None: {"name": name, "in": "query", "required": False,  # noqa: E731
                                           "schema": schema or {"type": "string"}, "description": desc}
-    cluster_param = {"name": "cluster_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+    cluster_param = {"name": "cluster_id", "in": "path", "required": True,
+                     "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}}
     obj = {"type": "object"}
     return {
         "/complaints/{tracking_id}/related": {"get": _op(

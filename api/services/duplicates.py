@@ -266,7 +266,12 @@ def on_intake(s: Session, holder: ModelHolder, c: Complaint) -> None:
 
 # -- clusters ---------------------------------------------------------------------------------------
 
+MAX_ID = 2**31 - 1  # the ids are INTEGER columns: a larger number cannot be one (and would not bind)
+
+
 def get_cluster(s: Session, cluster_id: int) -> ComplaintCluster:
+    if not 0 < cluster_id <= MAX_ID:
+        raise NotFound(f"no cluster {cluster_id}")
     cl = s.scalar(select(ComplaintCluster).where(ComplaintCluster.id == cluster_id)
                   .options(selectinload(ComplaintCluster.members).selectinload(ClusterMember.complaint)))
     if cl is None:
