@@ -130,4 +130,4 @@ def test_database_unreachable_is_503_with_retry_after(app_config, monkeypatch):
 
 def test_blank_text_message_is_readable(client, verifier):
     resp = client.post("/api/v1/complaints", json={"text": "   "}, headers=verifier)
-    assert resp.json["error"]["message"] == "text: must contain some non-blank text"
+    assert resp.json["error"]["message"] == "text: must contain some non-blank text (not only spaces or control characters)"
