@@ -195,7 +195,7 @@ def run_benchmark(shared: Path, out: Path, quick: bool = False, only: list[str] 
     splits.sort(key=lambda s: ORDER.index(s.name) if s.name in ORDER else len(ORDER))
     json_path = out.parent / "benchmarks" / "core.json"
     partial = bool(only or variants)
-    results = json.loads(json_path.read_text()) if json_path.exists() and partial else {}
+    results: dict = {}
     env = f"Python {platform.python_version()}, {platform.machine()}, {time.strftime('%Y-%m-%d')}"
     cmd = "triage benchmark" + (" --quick" if quick else "")
     for sp in splits:
@@ -213,7 +213,11 @@ def run_benchmark(shared: Path, out: Path, quick: bool = False, only: list[str] 
             rows[name] = run_ours(sp, *spec) if spec else run_baseline(sp, name)
             log.warning("  done in %.0fs: %s", time.perf_counter() - t0,
                         {k: round(v, 3) for k, v in rows[name].items() if isinstance(v, float)})
-        results[sp.name] = {**results.get(sp.name, {}), **rows} if partial else rows
+        if partial:  # re-read: another partial run may have written other splits meanwhile
+            results = json.loads(json_path.read_text()) if json_path.exists() else {}
+            results[sp.name] = {**results.get(sp.name, {}), **rows}
+        else:
+            results[sp.name] = rows
         json_path.parent.mkdir(parents=True, exist_ok=True)
         json_path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         write_section(out, render(results, all_splits, env, cmd))  # after each split: partial results land
