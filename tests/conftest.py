@@ -1,10 +1,25 @@
-"""Shared fixtures: the shipped-sample bundle is built once per test session."""
+"""Shared fixtures for every test folder: the shipped-sample bundle (built once per session), the
+service's database, app, client and callers.
+
+The database is SQLite in a temporary file, or TRIAGE_TEST_DATABASE_URL (PostgreSQL in CI): its
+schema is built once per session with the Alembic migrations and emptied before each test.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from api_test_support import COMPLAINT, PASSWORD, basic
+from sqlalchemy import create_engine, inspect, text
+from werkzeug.security import generate_password_hash
+
+from api import create_app
+from api.db import upgrade
+from api.model_holder import ModelHolder
+from api.models import Agency, Base, User
+from api.services import accounts
 
 SHARED_DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 
@@ -33,3 +48,143 @@ def shared_datasets():
     if not SHARED_DATASETS.is_dir():
         pytest.skip("../shared/datasets is absent")
     return SHARED_DATASETS
+
+
+# -- the service -------------------------------------------------------------------------------
+
+TABLES_CHILD_FIRST = [t.name for t in reversed(Base.metadata.sorted_tables)]
+
+
+@pytest.fixture(scope="session")
+def model_holder(bundle_path):
+    holder = ModelHolder()
+    holder.load(bundle_path)
+    return holder
+
+
+@pytest.fixture(autouse=True)
+def _session_bundle_is_served(request):
+    """Some tests activate another bundle on the shared holder: every test starts from the session bundle."""
+    if "model_holder" in request.fixturenames:
+        holder = request.getfixturevalue("model_holder")
+        path = Path(request.getfixturevalue("bundle_path")).resolve()
+        if holder.current is None or holder.current.path != path:
+            holder.load(path)
+
+
+def _drop_everything(engine) -> None:
+    with engine.begin() as conn:
+        names = set(inspect(conn).get_table_names())
+        for name in TABLES_CHILD_FIRST + ["alembic_version"]:
+            if name in names:
+                conn.execute(text(f'DROP TABLE "{name}"' + (" CASCADE" if engine.dialect.name == "postgresql" else "")))
+
+
+@pytest.fixture(scope="session")
+def db_url(tmp_path_factory):
+    url = os.environ.get("TRIAGE_TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    engine = create_engine(url)
+    _drop_everything(engine)
+    upgrade(url)  # the migrations themselves are under test here
+    yield url
+    _drop_everything(engine)
+    engine.dispose()
+
+
+def _empty_tables(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in TABLES_CHILD_FIRST) + " RESTART IDENTITY CASCADE"))
+        else:
+            for t in TABLES_CHILD_FIRST:
+                conn.execute(text(f'DELETE FROM "{t}"'))
+    engine.dispose()
+
+
+@pytest.fixture
+def app_config(tmp_path, db_url, model_holder, models_dir):
+    _empty_tables(db_url)
+    return {
+        "TESTING": True,
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "DATABASE_URL": db_url,
+        "AUTO_MIGRATE": False,
+        "MODEL_HOLDER": model_holder,
+        "MODELS_DIR": str(models_dir),
+        "SECRET_KEY": "test-secret",
+    }
+
+
+@pytest.fixture
+def app(app_config):
+    app = create_app(app_config)
+    yield app
+    app.extensions["triage.engine"].dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def db_session(app):
+    with app.extensions["triage.sessionmaker"]() as s:
+        yield s
+
+
+
+@pytest.fixture
+def make_user(db_session):
+    """make_user(role, agency=None) -> Basic auth headers for a new account."""
+    counter = iter(range(1000))
+
+    def make(role: str, agency: str | None = None, username: str | None = None) -> dict:
+        username = username or f"{role}{next(counter)}"
+        agency_id = None
+        if agency:
+            agency_id = db_session.query(Agency).filter_by(code=agency).one().id
+        # A cheap hash keeps the suite fast; production uses werkzeug's default (scrypt).
+        db_session.add(User(username=username, password_hash=generate_password_hash(PASSWORD, "pbkdf2:sha256:1000"),
+                            role=role, agency_id=agency_id))
+        db_session.commit()
+        return basic(username)
+
+    return make
+
+
+@pytest.fixture
+def verifier(make_user):
+    return make_user("verifier")
+
+
+@pytest.fixture
+def admin(make_user):
+    return make_user("admin")
+
+
+@pytest.fixture
+def scientist(make_user):
+    return make_user("data_scientist")
+
+
+@pytest.fixture
+def api_key(db_session):
+    _row, key = accounts.create_key(db_session, "gateway")
+    return {"Authorization": f"Bearer {key}"}
+
+
+@pytest.fixture
+def agency_codes(db_session):
+    return [a.code for a in db_session.query(Agency).order_by(Agency.code)]
+
+
+
+
+@pytest.fixture
+def complaint(client, verifier):
+    """A stored complaint (public, with contact), as the 201 body."""
+    resp = client.post("/api/v1/complaints", json=COMPLAINT, headers=verifier)
+    assert resp.status_code == 201, resp.json
+    return resp.json

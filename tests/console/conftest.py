@@ -1,15 +1,11 @@
-"""Console tests reuse the service fixtures of tests/api (app, client, db_session, make_user...)."""
+"""Console fixtures: seeded complaints and logged-in clients (service fixtures: tests/conftest.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from console_support import load_api_fixtures, login, seed_complaints
-
-_api = load_api_fixtures()
-model_holder, db_url, app_config, app, client, db_session, make_user = (
-    _api.model_holder, _api.db_url, _api.app_config, _api.app, _api.client, _api.db_session, _api.make_user)
+from console_support import login, seed_complaints
 
 TEXTS = [
     {"title": "Jalan berlubang", "text": "Jalan di Desa Sukamaju rusak parah dan berlubang besar, sudah tiga bulan "

@@ -91,10 +91,7 @@ def test_clarification_template_renders_in_indonesian():
 
 
 def test_console_hoax_page(app, client, verifier, make_user, low_threshold):
-    import sys
-    from pathlib import Path
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "console"))
     from console_support import login
 
     tid = _submit(client, verifier, HOAX_TEXT)

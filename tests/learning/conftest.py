@@ -1,27 +1,9 @@
-"""Fixtures for tests/learning: the service fixtures of tests/api (app, client, db_session, users),
-and helpers that make complaints and decisions through the API."""
+"""Fixtures for tests/learning: helpers that make complaints and decisions through the API
+(service fixtures: tests/conftest.py)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
-
-API_TESTS = Path(__file__).resolve().parent.parent / "api"
-if str(API_TESTS) not in sys.path:
-    sys.path.insert(0, str(API_TESTS))
-
-_spec = importlib.util.spec_from_file_location("_api_fixtures", API_TESTS / "conftest.py")
-_api_fixtures = importlib.util.module_from_spec(_spec)
-sys.modules["_api_fixtures"] = _api_fixtures
-_spec.loader.exec_module(_api_fixtures)
-
-# The service fixtures of tests/api, re-exported for this directory.
-globals().update({name: getattr(_api_fixtures, name) for name in (
-    "admin", "agency_codes", "api_key", "app", "app_config", "client", "db_session", "db_url", "make_user",
-    "model_holder", "scientist", "verifier")})
 
 
 @pytest.fixture

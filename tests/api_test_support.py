@@ -1,4 +1,4 @@
-"""Shared test data and helpers for tests/api (imported by name: pytest puts tests/api on sys.path)."""
+"""Shared test data and helpers for the service tests (tests/ is on sys.path: pytest puts the root conftest's folder there)."""
 
 import base64
 

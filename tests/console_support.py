@@ -1,28 +1,11 @@
-"""Helpers for console tests (and tests/e2e): reuse the service fixtures of tests/api, seed complaints."""
+"""Helpers for console tests (and tests/e2e, tests/hardening): log in through the form, seed complaints."""
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
-import sys
-from pathlib import Path
 
-API_TESTS = Path(__file__).resolve().parents[1] / "api"
 PASSWORD = "rahasia-123"
-
-
-def load_api_fixtures():
-    """tests/api/conftest.py as a module (its fixtures: app, client, db_session, make_user, ...)."""
-    if str(API_TESTS) not in sys.path:
-        sys.path.insert(0, str(API_TESTS))
-    if "api_fixtures" in sys.modules:
-        return sys.modules["api_fixtures"]
-    spec = importlib.util.spec_from_file_location("api_fixtures", API_TESTS / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["api_fixtures"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
