@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from api_test_support import COMPLAINT, PASSWORD, basic
+from support.api import COMPLAINT, PASSWORD, basic
 from sqlalchemy import create_engine, inspect, text
 from werkzeug.security import generate_password_hash
 

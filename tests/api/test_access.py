@@ -1,7 +1,7 @@
 """Authentication and who may see or do what."""
 
 import pytest
-from api_test_support import COMPLAINT, basic
+from support.api import COMPLAINT, basic
 
 from api.services import accounts
 

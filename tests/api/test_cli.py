@@ -4,7 +4,7 @@ import shutil
 
 import click
 import pytest
-from api_test_support import PASSWORD, basic
+from support.api import PASSWORD, basic
 from click.testing import CliRunner
 from flask import Flask
 from sqlalchemy import create_engine, func, inspect, select

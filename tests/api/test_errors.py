@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from api_test_support import COMPLAINT
+from support.api import COMPLAINT
 
 
 def _assert_error(resp, status, code):
@@ -77,7 +77,7 @@ def test_body_over_max_content_length_is_413(app_config, verifier_for):
 
 @pytest.fixture
 def verifier_for():
-    from api_test_support import PASSWORD, basic
+    from support.api import PASSWORD, basic
     from werkzeug.security import generate_password_hash
 
     from api.models import User

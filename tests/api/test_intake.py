@@ -1,6 +1,6 @@
 """POST /complaints and GET /complaints/{id}: storage, suggestion, idempotency, model failure."""
 
-from api_test_support import COMPLAINT
+from support.api import COMPLAINT
 from sqlalchemy import func, select
 
 from api.models import Complaint, Event, ReporterContact, Suggestion

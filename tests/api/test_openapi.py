@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from api_test_support import COMPLAINT
+from support.api import COMPLAINT
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 

@@ -2,7 +2,7 @@
 
 import json
 
-from api_test_support import COMPLAINT
+from support.api import COMPLAINT
 
 
 def test_health_checks_need_no_credentials(client):

@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from api_test_support import COMPLAINT
+from support.api import COMPLAINT
 from sqlalchemy import select
 
 from api.models import Complaint, Event

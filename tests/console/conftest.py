@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from console_support import login, seed_complaints
+from support.console import login, seed_complaints
 
 TEXTS = [
     {"title": "Jalan berlubang", "text": "Jalan di Desa Sukamaju rusak parah dan berlubang besar, sudah tiga bulan "

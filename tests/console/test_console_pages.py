@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from console_support import csrf_token, login
+from support.console import csrf_token, login
 from sqlalchemy import select
 
 from api.models import Complaint, ConsoleSession, Disposition, Event
@@ -235,7 +235,7 @@ def test_similar_complaints_show_where_they_went(as_role, seeded, client):
     # Send the second complaint somewhere; a similar text then lists it.
     data = _form(client, seeded[1], action="reassign", agency="DISHUB")
     client.post(f"/console/aduan/{seeded[1]}/tindakan", data=data)
-    from console_support import seed_complaints
+    from support.console import seed_complaints
 
     [tid] = seed_complaints(client.application, [{"text": "Lampu penerangan jalan di Jl. Merdeka mati, gelap sekali."}])
     html = client.get(f"/console/aduan/{tid}").get_data(as_text=True)

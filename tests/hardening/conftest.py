@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from tests_hardening_support import LiveServer
+from support.hardening import LiveServer
 
 
 @pytest.fixture

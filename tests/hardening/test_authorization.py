@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from console_support import login
-from tests_hardening_support import COMPLAINT
+from support.console import login
+from support.hardening import COMPLAINT
 
 ROLES = ("system", "verifier", "admin", "data_scientist", "agency_officer")
 PUBLIC_GET = {"/healthz", "/readyz", "/api/v1/healthz", "/api/v1/readyz", "/api/v1/openapi.json", "/api/v1/docs",

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
-from tests_hardening_support import COMPLAINT
+from support.hardening import COMPLAINT
 
 from api import create_app
 from api.db import upgrade

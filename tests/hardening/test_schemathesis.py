@@ -13,7 +13,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from sqlalchemy import create_engine
-from tests_hardening_support import COMPLAINT, LiveServer
+from support.hardening import COMPLAINT, LiveServer
 from werkzeug.security import generate_password_hash
 
 from api import create_app

@@ -12,9 +12,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from console_support import csrf_token, login
+from support.console import csrf_token, login
 from sqlalchemy import inspect, select
-from tests_hardening_support import COMPLAINT
+from support.hardening import COMPLAINT
 
 from api import create_app
 from api.models import Complaint, LoginFailure

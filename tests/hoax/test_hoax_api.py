@@ -92,7 +92,7 @@ def test_clarification_template_renders_in_indonesian():
 
 def test_console_hoax_page(app, client, verifier, make_user, low_threshold):
 
-    from console_support import login
+    from support.console import login
 
     tid = _submit(client, verifier, HOAX_TEXT)
     make_user("verifier", username="rina-hoaks")
