@@ -11,6 +11,8 @@ import os
 
 from flask import Flask
 
+from api import extensions
+
 log = logging.getLogger(__name__)
 
 
@@ -35,11 +37,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     db.prepare_database(app)
 
     calendar = WorkingCalendar(app.config["TIMEZONE"], app.config["HOLIDAYS"])
-    app.extensions["triage.deadlines"] = DeadlinePolicy(calendar, app.config["VERIFY_DAYS"])
-    app.extensions["triage.model"] = app.config.get("MODEL_HOLDER") or _load_model(app.config["MODEL_PATH"])
+    app.extensions[extensions.DEADLINES] = DeadlinePolicy(calendar, app.config["VERIFY_DAYS"])
+    app.extensions[extensions.MODEL] = app.config.get("MODEL_HOLDER") or _load_model(app.config["MODEL_PATH"])
     spec = build_spec(app.config)
-    app.extensions["triage.openapi"] = spec
-    app.extensions["triage.validator"] = SchemaValidator(spec)
+    app.extensions[extensions.OPENAPI] = spec
+    app.extensions[extensions.VALIDATOR] = SchemaValidator(spec)
 
     errors.register(app)
     metrics.init_app(app)
@@ -53,7 +55,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from api.imports.views import bp as imports_bp
 
     app.register_blueprint(imports_bp)  # /imports: LAPOR! import review list (issue 8)
-    from api.services import registry
+    from api import registry
 
     registry.init_app(app)  # every worker follows the registry's active model (issue 6)
     from api import monitoring

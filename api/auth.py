@@ -1,4 +1,9 @@
-"""Authentication (API key, HTTP Basic, console session) and per-endpoint role checks."""
+"""Authentication (API key, HTTP Basic, console session) and per-endpoint role checks.
+
+One loader finds the caller (`principal_or_none`, `current`), and one decorator (`roles`) guards every
+view: JSON views answer 401/403 as JSON errors, console pages redirect to the login page or show the
+console's 403 page.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ import hmac
 import logging
 import secrets
 
-from flask import g, request, session
+from flask import abort, g, redirect, request, session, url_for
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.security import check_password_hash
@@ -17,7 +22,8 @@ from werkzeug.security import check_password_hash
 from api import db
 from api.errors import ApiError
 from api.models import ApiKey, User, utcnow
-from api.principal import SYSTEM, Principal
+from api.principal import Principal
+from api.workflow import Role
 
 log = logging.getLogger(__name__)
 KEY_PREFIX = "trg_"
@@ -36,7 +42,7 @@ def new_key() -> tuple[str, str]:
     return f"{prefix}_{secrets.token_urlsafe(32)}", prefix
 
 
-def _from_key(token: str) -> Principal:
+def from_api_key(token: str) -> Principal:
     s = db.session()
     key = s.scalar(select(ApiKey).where(ApiKey.key_hash == hash_key(token)))
     if key is None or key.revoked_at is not None or not hmac.compare_digest(key.key_hash, hash_key(token)):
@@ -49,11 +55,11 @@ def _from_key(token: str) -> Principal:
         except SQLAlchemyError:
             s.rollback()  # bookkeeping only: a busy database must not refuse the request for it
             log.warning("could not record last use of API key %s", key.name)
-    return Principal("key", key.id, key.name, SYSTEM)
+    return Principal("key", key.id, key.name, Role.SYSTEM)
 
 
 def _user_principal(user: User) -> Principal:
-    return Principal("user", user.id, user.username, user.role, user.agency_id)
+    return Principal("user", user.id, user.username, Role(user.role), user.agency_id)
 
 
 def _from_basic(username: str, password: str) -> Principal:
@@ -66,6 +72,10 @@ def _from_basic(username: str, password: str) -> Principal:
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+def _in_console() -> bool:
+    return "console" in request.blueprints
+
+
 def _from_session() -> Principal | None:
     user_id = session.get("user_id")
     if user_id is None:
@@ -74,7 +84,8 @@ def _from_session() -> Principal | None:
     if user is None or not user.active:
         session.clear()
         return None
-    if request.method not in SAFE_METHODS:
+    # Console forms carry Flask-WTF's form token (checked by CSRFProtect); JSON writes need the header.
+    if request.method not in SAFE_METHODS and not _in_console():
         _check_csrf_header()
     return _user_principal(user)
 
@@ -95,38 +106,57 @@ def _check_csrf_header() -> None:
                        f"header: {exc}") from None
 
 
-def authenticate() -> Principal:
-    header = request.headers.get("Authorization", "")
-    if header[:7].lower() == "bearer ":
-        return _from_key(header[7:].strip())
-    if request.authorization is not None and request.authorization.type == "basic":
-        auth = request.authorization
-        return _from_basic(auth.username or "", auth.password or "")
-    if header:
-        raise ApiError(401, "invalid_credentials", "unsupported Authorization scheme", headers=CHALLENGE)
-    principal = _from_session()
+def _authenticate() -> Principal | None:
+    """The caller from the Authorization header, else the console session; None when neither is given.
+    Console pages know only the session (a browser never sends a key there)."""
+    if not _in_console():
+        header = request.headers.get("Authorization", "")
+        if header[:7].lower() == "bearer ":
+            return from_api_key(header[7:].strip())
+        if request.authorization is not None and request.authorization.type == "basic":
+            auth = request.authorization
+            return _from_basic(auth.username or "", auth.password or "")
+        if header:
+            raise ApiError(401, "invalid_credentials", "unsupported Authorization scheme", headers=CHALLENGE)
+    return _from_session()
+
+
+def principal_or_none() -> Principal | None:
+    """The caller of this request (loaded once), or None without credentials; wrong ones raise 401."""
+    if "principal" not in g:
+        g.principal = _authenticate()
+    return g.principal
+
+
+def current() -> Principal:
+    principal = principal_or_none()
     if principal is None:
         raise ApiError(401, "unauthorized", "authentication required: an API key (Bearer) or a user account",
                        headers=CHALLENGE)
     return principal
 
 
-def current() -> Principal:
-    if "principal" not in g:
-        g.principal = authenticate()
-    return g.principal
-
-
 def roles(*allowed: str):
-    """Authenticate the caller and require one of `allowed` roles (403 otherwise)."""
+    """Authenticate the caller and require one of `allowed` roles.
+
+    JSON views: 401 without credentials, 403 for another role, as JSON errors. Console pages: a redirect
+    to the login page (back here afterwards), and the console's own 403 page."""
 
     def decorate(view):
         @functools.wraps(view)
         def wrapper(*args, **kwargs):
+            if _in_console():
+                principal = principal_or_none()
+                if principal is None:
+                    nxt = request.full_path.rstrip("?") if request.method == "GET" else None
+                    return redirect(url_for("console.login", next=nxt))
+                if principal.role not in allowed:
+                    abort(403)
+                return view(*args, **kwargs)
             principal = current()
             if principal.role not in allowed:
-                raise ApiError(403, "forbidden", f"role {principal.role!r} may not do this",
-                               {"allowed_roles": list(allowed)})
+                raise ApiError(403, "forbidden", f"role '{principal.role}' may not do this",
+                               {"allowed_roles": [str(r) for r in allowed]})
             return view(*args, **kwargs)
 
         wrapper.roles = allowed

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import getpass
 import logging
 import os
 import sys
@@ -10,35 +12,35 @@ from pathlib import Path
 
 import click
 
+from api.workflow import USER_ROLES
+
 log = logging.getLogger("api.cli")
 
 
 def _instance_path() -> str:
-    from flask import Flask
+    from api.config import instance_path
 
-    path = os.environ.get("TRIAGE_INSTANCE_PATH") or Flask("api").instance_path
-    os.makedirs(path, exist_ok=True)
-    return path
+    return instance_path()
 
 
-def _settings() -> dict:
-    from api.config import from_env
+def settings() -> dict:
+    from api.config import settings as from_environment
 
-    return from_env(_instance_path())
+    return from_environment()
 
 
 @contextmanager
-def _session():
+def open_session():
     """A database session for admin commands, without loading the model."""
     from sqlalchemy.orm import sessionmaker
 
     from api import db
 
-    settings = _settings()
-    engine = db.make_engine(settings["DATABASE_URL"])
+    cfg = settings()
+    engine = db.make_engine(cfg["DATABASE_URL"])
     try:
-        if settings["AUTO_MIGRATE"]:
-            _upgrade(settings["DATABASE_URL"], engine)
+        if cfg["AUTO_MIGRATE"]:
+            _upgrade(cfg["DATABASE_URL"], engine)
         with sessionmaker(engine, expire_on_commit=False)() as s:
             yield s
     finally:
@@ -57,7 +59,25 @@ def _upgrade(url: str, engine) -> None:
             seed_reference_data(s)
 
 
-def _fail(exc: Exception) -> None:
+def actor() -> str:
+    """Who runs a command, as written into history rows."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except Exception:  # no user name in some containers
+        return "cli"
+
+
+def parse_date(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        d = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+    return d if d.tzinfo else d.replace(tzinfo=dt.UTC)
+
+
+def fail(exc: Exception) -> None:
     raise click.ClickException(getattr(exc, "message", str(exc)))
 
 
@@ -74,13 +94,13 @@ def serve(host: str, port: int) -> None:
     import triage.bundle as bundles
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    settings = _settings()
-    model_path = Path(settings["MODEL_PATH"])
+    cfg = settings()
+    model_path = Path(cfg["MODEL_PATH"])
     if not (model_path / "bundle.json").exists():
         if os.environ.get("TRIAGE_MODEL"):
             raise click.ClickException(f"TRIAGE_MODEL={model_path} is not a model bundle (no bundle.json)")
         # triage.bundle logs that it is building, and shows a progress bar.
-        built = bundles.ensure_default_bundle(settings["MODELS_DIR"], progress=True)
+        built = bundles.ensure_default_bundle(cfg["MODELS_DIR"], progress=True)
         log.info("default bundle ready at %s", built)
     from api import create_app
 
@@ -102,7 +122,7 @@ def db_upgrade(revision: str) -> None:
 
     from api import db as dbmod
 
-    url = _settings()["DATABASE_URL"]
+    url = settings()["DATABASE_URL"]
     engine = dbmod.make_engine(url)
     try:
         if revision == "head":
@@ -126,11 +146,11 @@ def keys_create(name: str) -> None:
     from api.services import accounts
     from api.services.errors import ServiceError
 
-    with _session() as s:
+    with open_session() as s:
         try:
             _row, key = accounts.create_key(s, name)
         except ServiceError as exc:
-            _fail(exc)
+            fail(exc)
     click.echo(key)
     click.echo("Store this key now: it cannot be shown again.", err=True)
 
@@ -139,7 +159,7 @@ def keys_create(name: str) -> None:
 def keys_list() -> None:
     from api.services import accounts
 
-    with _session() as s:
+    with open_session() as s:
         for k in accounts.list_keys(s):
             state = f"revoked {k.revoked_at:%Y-%m-%d}" if k.revoked_at else "active"
             used = f"{k.last_used_at:%Y-%m-%d %H:%M}" if k.last_used_at else "never"
@@ -152,11 +172,11 @@ def keys_revoke(name: str) -> None:
     from api.services import accounts
     from api.services.errors import ServiceError
 
-    with _session() as s:
+    with open_session() as s:
         try:
             accounts.revoke_key(s, name)
         except ServiceError as exc:
-            _fail(exc)
+            fail(exc)
     click.echo(f"revoked {name}")
 
 
@@ -167,7 +187,7 @@ def users() -> None:
 
 @users.command("create")
 @click.argument("username")
-@click.option("--role", required=True, type=click.Choice(["verifier", "admin", "data_scientist", "agency_officer"]))
+@click.option("--role", required=True, type=click.Choice([r.value for r in USER_ROLES]))
 @click.option("--agency", "agency_code", help="agency code (agency_officer only)")
 @click.option("--password-stdin", is_flag=True, help="read the password from standard input")
 def users_create(username: str, role: str, agency_code: str | None, password_stdin: bool) -> None:
@@ -178,11 +198,11 @@ def users_create(username: str, role: str, agency_code: str | None, password_std
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with _session() as s:
+    with open_session() as s:
         try:
             accounts.create_user(s, username, password, role, agency_code)
         except ServiceError as exc:
-            _fail(exc)
+            fail(exc)
     click.echo(f"created {role} {username}" + (f" ({agency_code})" if agency_code else ""))
 
 
@@ -190,7 +210,7 @@ def users_create(username: str, role: str, agency_code: str | None, password_std
 def users_list() -> None:
     from api.services import accounts
 
-    with _session() as s:
+    with open_session() as s:
         for u in accounts.list_users(s):
             agency = u.agency.code if u.agency else "-"
             click.echo(f"{u.username}\t{u.role}\t{agency}\t{'active' if u.active else 'inactive'}")
@@ -202,9 +222,29 @@ def users_deactivate(username: str) -> None:
     from api.services import accounts
     from api.services.errors import ServiceError
 
-    with _session() as s:
+    with open_session() as s:
         try:
             accounts.deactivate_user(s, username)
         except ServiceError as exc:
-            _fail(exc)
+            fail(exc)
     click.echo(f"deactivated {username}")
+
+
+@click.command("export")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="FILE.csv or FILE.jsonl")
+@click.option("--since", help="Only decisions made after this date (YYYY-MM-DD).")
+@click.option("--include-secret", is_flag=True, help="Also export the text of `secret` reports (masked).")
+def export(out: Path, since: str | None, include_secret: bool) -> None:
+    """Write verifiers' decisions (latest effective human decision per complaint) as a dataset."""
+    from api.training_data import export_decisions, write_rows
+
+    if out.suffix.lower() not in (".csv", ".jsonl", ".ndjson"):
+        raise click.BadParameter("use a .csv or .jsonl file name", param_hint="--out")
+    with open_session() as s:
+        result = export_decisions(s, since=parse_date(since), include_secret=include_secret)
+    write_rows(result.rows, out)
+    click.echo(f"wrote {len(result.rows)} decisions to {out}")
+    for k, v in sorted(result.stats.items()):
+        if k != "rows" and v:
+            click.echo(f"  {k.replace('_', ' ')}: {v}", err=True)
+

@@ -2,6 +2,20 @@
 
 Every setting has an embedded default so that `triage serve` works on a fresh machine.
 Values that are secrets (the Flask secret key) are never logged or shown by `describe()`.
+Processes without a Flask app (the CLI, the job worker, `training/`'s export) call `settings()`.
+
+| variable | default | meaning |
+|---|---|---|
+| `TRIAGE_INSTANCE_PATH` | Flask's `instance/` | SQLite database, secret key, duplicate index |
+| `TRIAGE_DATABASE_URL` | SQLite in the instance folder | e.g. `postgresql+psycopg2://user@host/db` |
+| `TRIAGE_MODELS_DIR`, `TRIAGE_MODEL` | `models`, `models/default` | bundles; the model served without a registry |
+| `TRIAGE_MODEL_CHECK_SECONDS` | `5` | how often each process checks the registry's active model |
+| `TRIAGE_RATE_LIMIT_API` | `1200/minute;60/second` | per caller over /api and /open311 |
+| `TRIAGE_RATE_LIMIT_LOGIN_IP`, `TRIAGE_RATE_LIMIT_LOGIN_USER` | `30/minute`, `10/minute` | console logins |
+| `TRIAGE_RATE_LIMIT_STORAGE` | `memory://` | `redis://127.0.0.1:6379/1` to share counters between workers |
+| `TRIAGE_LOCKOUT_THRESHOLD`, `TRIAGE_LOCKOUT_MINUTES` | `5`, `15` | failed password checks that lock a username |
+| `TRIAGE_REDIS_URL`, `TRIAGE_JOBS_QUEUE`, `TRIAGE_JOB_LEASE_SECONDS` | `redis://127.0.0.1:6379/0`, `triage`, `60` | jobs |
+| `TRIAGE_HOAX_REVIEW_THRESHOLD` | `0.5` | hoax probability that puts a report on the review list |
 """
 
 from __future__ import annotations
@@ -62,6 +76,33 @@ def secret_key(instance_path: str | os.PathLike, env: dict) -> str:
     return key
 
 
+def _float(env: dict, name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be a number, got {raw!r}") from exc
+
+
+def instance_path(env: dict | None = None) -> str:
+    """TRIAGE_INSTANCE_PATH, or the instance folder Flask would use for the `api` package."""
+    env = os.environ if env is None else env
+    path = env.get("TRIAGE_INSTANCE_PATH")
+    if not path:
+        from flask import Flask
+
+        path = Flask("api").instance_path
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
+def settings(env: dict | None = None) -> dict:
+    """The configuration of a process that has no Flask app (CLI, job worker, exports)."""
+    return from_env(instance_path(env), env)
+
+
 def from_env(instance_path: str | os.PathLike, env: dict | None = None) -> dict:
     """Flask config mapping built from TRIAGE_* environment variables."""
     env = dict(os.environ if env is None else env)
@@ -88,10 +129,21 @@ def from_env(instance_path: str | os.PathLike, env: dict | None = None) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": _bool(env, "TRIAGE_SECURE_COOKIES", False),
+        "MODEL_CHECK_SECONDS": _float(env, "TRIAGE_MODEL_CHECK_SECONDS", 5.0),
+        "RATE_LIMIT_API": env.get("TRIAGE_RATE_LIMIT_API") or "1200/minute;60/second",
+        "RATE_LIMIT_LOGIN_IP": env.get("TRIAGE_RATE_LIMIT_LOGIN_IP") or "30/minute",
+        "RATE_LIMIT_LOGIN_USER": env.get("TRIAGE_RATE_LIMIT_LOGIN_USER") or "10/minute",
+        "RATE_LIMIT_STORAGE": env.get("TRIAGE_RATE_LIMIT_STORAGE") or "memory://",
+        "LOCKOUT_THRESHOLD": _int(env, "TRIAGE_LOCKOUT_THRESHOLD", 5),
+        "LOCKOUT_MINUTES": _int(env, "TRIAGE_LOCKOUT_MINUTES", 15),
+        "REDIS_URL": env.get("TRIAGE_REDIS_URL") or "redis://127.0.0.1:6379/0",
+        "JOBS_QUEUE": env.get("TRIAGE_JOBS_QUEUE") or "triage",
+        "JOB_LEASE_SECONDS": _float(env, "TRIAGE_JOB_LEASE_SECONDS", 60.0),
+        "HOAX_REVIEW_THRESHOLD": _float(env, "TRIAGE_HOAX_REVIEW_THRESHOLD", 0.5),
     }
 
 
-PUBLIC_KEYS = ("DATABASE_URL", "MODEL_PATH", "MODELS_DIR", "BATCH_LIMIT", "MAX_TEXT_CHARS", "TIMEZONE")
+PUBLIC_KEYS = ("DATABASE_URL", "MODEL_PATH", "MODELS_DIR", "BATCH_LIMIT", "MAX_TEXT_CHARS", "TIMEZONE", "REDIS_URL")
 
 
 def describe(config) -> dict:
@@ -100,4 +152,7 @@ def describe(config) -> dict:
 
     out = {k: config.get(k) for k in PUBLIC_KEYS}
     out["DATABASE_URL"] = make_url(out["DATABASE_URL"]).render_as_string(hide_password=True)
+    if out.get("REDIS_URL") and "@" in out["REDIS_URL"]:  # redis://:password@host
+        scheme, _, rest = out["REDIS_URL"].partition("://")
+        out["REDIS_URL"] = f"{scheme}://***@{rest.rsplit('@', 1)[1]}"
     return out

@@ -7,10 +7,12 @@ import fcntl
 import logging
 from pathlib import Path
 
-from flask import Flask, current_app, g
+from flask import Flask, g
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+
+from api import extensions
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -33,15 +35,15 @@ def make_engine(url: str) -> Engine:
 
 def init_app(app: Flask) -> None:
     engine = make_engine(app.config["DATABASE_URL"])
-    app.extensions["triage.engine"] = engine
-    app.extensions["triage.sessionmaker"] = sessionmaker(engine, expire_on_commit=False)
+    app.extensions[extensions.ENGINE] = engine
+    app.extensions[extensions.SESSIONMAKER] = sessionmaker(engine, expire_on_commit=False)
     app.teardown_appcontext(_close_session)
 
 
 def session() -> Session:
     """The request's session, opened on first use and closed at teardown."""
     if "db_session" not in g:
-        g.db_session = current_app.extensions["triage.sessionmaker"]()
+        g.db_session = extensions.sessionmaker()()
     return g.db_session
 
 
@@ -92,11 +94,11 @@ def prepare_database(app: Flask) -> None:
     """Migrate (if AUTO_MIGRATE) and load reference data into empty tables."""
     from api.services.reference import seed_reference_data
 
-    engine = app.extensions["triage.engine"]
+    engine = extensions.engine(app)
     with file_lock(Path(app.instance_path) / "migrate.lock"):
         if app.config["AUTO_MIGRATE"] and needs_upgrade(engine):
             log.info("upgrading database schema")
             upgrade(str(engine.url.render_as_string(hide_password=False)))
         if inspect(engine).has_table("agency"):
-            with app.extensions["triage.sessionmaker"]() as s:
+            with extensions.sessionmaker(app)() as s:
                 seed_reference_data(s)

@@ -1,7 +1,7 @@
 """The loaded model, shared by the request threads of one process.
 
 Readers take a reference to an immutable `Loaded` snapshot, so swapping in another bundle
-(issue 6) never disturbs a classification in flight.
+(the registry's sync) never disturbs a classification in flight.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+from triage.suggest import SuggesterProtocol, Suggestion
 
 log = logging.getLogger(__name__)
 
@@ -20,17 +22,20 @@ class ModelUnavailable(Exception):
 
 @dataclass(frozen=True)
 class Loaded:
-    suggester: object
-    bundle: object
+    suggester: SuggesterProtocol
     path: Path
 
     @property
     def name(self) -> str:
-        return self.bundle.name
+        return self.suggester.name
 
     @property
     def version(self) -> str:
-        return self.bundle.version
+        return self.suggester.version
+
+    @property
+    def meta(self) -> dict:
+        return self.suggester.meta
 
 
 class ModelHolder:
@@ -49,8 +54,7 @@ class ModelHolder:
         from triage.suggest import Suggester
 
         try:
-            bundle = load_bundle(path)
-            loaded = Loaded(Suggester(bundle), bundle, Path(path).resolve())
+            loaded = Loaded(Suggester(load_bundle(path)), Path(path).resolve())
         except Exception as exc:
             self.last_error = str(exc)
             raise
@@ -63,7 +67,7 @@ class ModelHolder:
             self.last_error = None
         log.info("model %s (%s) is active", loaded.name, loaded.version)
 
-    def suggest(self, texts: list[str], titles: list[str | None] | None = None):
+    def suggest(self, texts: list[str], titles: list[str | None] | None = None) -> tuple[Loaded, list[Suggestion]]:
         loaded = self._loaded
         if loaded is None:
             raise ModelUnavailable(self.last_error or "no model is loaded")

@@ -8,11 +8,10 @@ SQLite and PostgreSQL behave the same.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
-    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -21,15 +20,18 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
-    UniqueConstraint,
     event,
 )
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from api.workflow import USER_ROLES
+
+if TYPE_CHECKING:
+    from api.duplicates.models import ClusterMember
+
 CHANNELS = ("web", "sms", "app", "social", "hotline", "api")
 CONFIDENTIALITY = ("public", "anonymous", "secret")
-ROLES = ("verifier", "admin", "data_scientist", "agency_officer")
 DISPOSITION_ACTIONS = ("confirm", "reassign", "archive", "hoax", "need_info")
 FOLLOWUP_STATUSES = ("in_progress", "done", "not_our_authority")
 
@@ -94,7 +96,7 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
     password_hash: Mapped[str] = mapped_column(String(300))
-    role: Mapped[str] = mapped_column(_enum(ROLES, "user_role"))
+    role: Mapped[str] = mapped_column(_enum(tuple(r.value for r in USER_ROLES), "user_role"))
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id"))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
@@ -262,191 +264,6 @@ def _history_is_append_only(_mapper, _conn, target: Event) -> None:
     raise ValueError(f"event {target.id} is history: events are never changed or deleted")
 
 
-class ImportBatch(Base):
-    """One run of an import (api.imports): what file, by whom, what came of its rows."""
-
-    __tablename__ = "import_batch"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    source: Mapped[str] = mapped_column(String(20))  # "lapor"
-    filename: Mapped[str] = mapped_column(String(500))
-    file_sha256: Mapped[str] = mapped_column(String(64))
-    actor: Mapped[str] = mapped_column(String(100))
-    started_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    finished_at: Mapped[dt.datetime | None]
-    rows_total: Mapped[int] = mapped_column(default=0)
-    created: Mapped[int] = mapped_column(default=0)
-    unchanged: Mapped[int] = mapped_column(default=0)
-    held: Mapped[int] = mapped_column(default=0)  # waiting for an agency name to be reviewed
-    failed: Mapped[int] = mapped_column(default=0)
-    problems: Mapped[list[Any]] = mapped_column(default=list)  # [{"row", "column", "message"}]
-
-
-class ImportedRecord(Base):
-    """An external report (e.g. a SP4N-LAPOR! tracking id) and the complaint it became: imports are idempotent."""
-
-    __tablename__ = "imported_record"
-    __table_args__ = (UniqueConstraint("source", "external_id", name="uq_imported_record_source_external"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    source: Mapped[str] = mapped_column(String(20))
-    external_id: Mapped[str] = mapped_column(String(100))
-    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaint.id"), unique=True)
-    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"), index=True)
-    row_number: Mapped[int] = mapped_column(Integer)
-    row_hash: Mapped[str] = mapped_column(String(64))
-    data: Mapped[dict[str, Any]] = mapped_column(default=dict)  # category, classification, raw status...
-
-    complaint: Mapped[Complaint] = relationship()
-
-
-class AgencyNameReview(Base):
-    """An agency name from an import that did not match the directory confidently, for a human to resolve."""
-
-    __tablename__ = "agency_name_review"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(300), unique=True)  # normalised name
-    name: Mapped[str] = mapped_column(String(300))  # as first written
-    candidate: Mapped[str | None] = mapped_column(String(40))  # best fuzzy match (agency code)
-    score: Mapped[float | None] = mapped_column(Float)
-    rows: Mapped[int] = mapped_column(default=0)  # rows of the latest batch that named it
-    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending, resolved, ignored
-    agency_code: Mapped[str | None] = mapped_column(String(40))  # resolution
-    resolved_by: Mapped[str | None] = mapped_column(String(100))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    resolved_at: Mapped[dt.datetime | None]
-    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
-
-
-# -- learning from verifiers (issue 6): registry, activation log, agency restructuring, jobs ------------
-
-class ModelEntry(Base):
-    """A model bundle known to the registry, with the metrics recorded in its bundle.json."""
-
-    __tablename__ = "model_entry"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), index=True)
-    version: Mapped[str] = mapped_column(String(200), unique=True)
-    path: Mapped[str] = mapped_column(String(1000))
-    metrics: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    training: Mapped[dict[str, Any]] = mapped_column(default=dict)  # rows, data hash, data_until, command
-    registered_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-
-
-class ModelActivation(Base):
-    """Append-only log: the latest row names the active model of every worker."""
-
-    __tablename__ = "model_activation"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("model_entry.id"))
-    previous_entry_id: Mapped[int | None] = mapped_column(ForeignKey("model_entry.id"))
-    action: Mapped[str] = mapped_column(String(20))  # activate | rollback
-    forced: Mapped[bool] = mapped_column(default=False)
-    reason: Mapped[str | None] = mapped_column(Text)
-    comparison: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    actor: Mapped[str] = mapped_column(String(100))
-    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-
-    entry: Mapped[ModelEntry] = relationship(foreign_keys=[entry_id])
-    previous_entry: Mapped[ModelEntry | None] = relationship(foreign_keys=[previous_entry_id])
-
-
-class AgencyMapping(Base):
-    """Agency restructuring: decisions labelled old_code are relabelled new_code from effective_date.
-
-    A split has several rows with the same old_code (it cannot be relabelled automatically)."""
-
-    __tablename__ = "agency_mapping"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    old_code: Mapped[str] = mapped_column(String(40), index=True)
-    new_code: Mapped[str] = mapped_column(String(40))
-    kind: Mapped[str] = mapped_column(String(10))  # merge | rename | split
-    effective_date: Mapped[dt.date] = mapped_column(Date)
-    reason: Mapped[str] = mapped_column(Text)
-    actor: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-
-
-class JobRecord(Base):
-    """A background job (retraining, batch re-classification): the database is the source of truth,
-    the queue only delivers; a job whose lease ran out (dead worker) is queued again."""
-
-    __tablename__ = "job_record"
-    __table_args__ = (Index("ix_job_record_status", "status"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(40))
-    status: Mapped[str] = mapped_column(String(20))  # queued | running | done | failed
-    params: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    progress: Mapped[float] = mapped_column(Float, default=0.0)
-    message: Mapped[str | None] = mapped_column(Text)
-    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    worker: Mapped[str | None] = mapped_column(String(200))
-    lease_until: Mapped[dt.datetime | None]
-    created_by: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    started_at: Mapped[dt.datetime | None]
-    finished_at: Mapped[dt.datetime | None]
-
-
-# -- guards around each report (issue 7): duplicate clusters, hoax clarifications --------------------
-
-class ComplaintCluster(Base):
-    """Reports about the same problem (same meaning, similar place, recent), handled together.
-
-    Open while any member still waits for a decision; `dispatched_*` record a joint dispatch."""
-
-    __tablename__ = "complaint_cluster"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    created_by: Mapped[str] = mapped_column(String(100))  # "model" or the verifier who linked them
-    dispatched_at: Mapped[dt.datetime | None]
-    dispatched_by: Mapped[str | None] = mapped_column(String(100))
-    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id"))
-
-    members: Mapped[list[ClusterMember]] = relationship(back_populates="cluster", order_by="ClusterMember.id")
-
-
-class ClusterMember(Base):
-    """One complaint in one cluster (a complaint is in at most one), with why it was linked."""
-
-    __tablename__ = "cluster_member"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    cluster_id: Mapped[int] = mapped_column(ForeignKey("complaint_cluster.id"), index=True)
-    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaint.id"), unique=True)
-    linked_to_id: Mapped[int | None] = mapped_column(ForeignKey("complaint.id"))  # the match that linked it
-    similarity: Mapped[float | None] = mapped_column(Float)
-    evidence: Mapped[dict[str, Any]] = mapped_column(default=dict)  # place overlap, days apart, reason
-    linked_by: Mapped[str] = mapped_column(String(100))
-    linked_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-
-    cluster: Mapped[ComplaintCluster] = relationship(back_populates="members")
-    complaint: Mapped[Complaint] = relationship(foreign_keys=[complaint_id])
-
-
-class HoaxClarification(Base):
-    """The standard clarification sent for a confirmed hoax, and what it was about (for Diskominfo's counts)."""
-
-    __tablename__ = "hoax_clarification"
-    __table_args__ = (Index("ix_hoax_clarification_created_topic", "created_at", "topic"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaint.id"), index=True)
-    template: Mapped[str] = mapped_column(String(40))
-    topic: Mapped[str] = mapped_column(String(80))
-    text: Mapped[str] = mapped_column(Text)
-    hoax_probability: Mapped[float | None] = mapped_column(Float)  # the model's, when it was confirmed
-    actor: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-
-
 class LoginFailure(Base):
     """A failed password check (console login or HTTP Basic), kept to lock an account out across workers."""
 
@@ -457,3 +274,13 @@ class LoginFailure(Base):
     username: Mapped[str] = mapped_column(String(100))  # as typed (lower-cased): unknown names count too
     ip: Mapped[str | None] = mapped_column(String(64))
     at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+
+
+# Feature packages keep their own tables (Dispatch style); importing them here completes the metadata
+# that Alembic and the relationships above ("ClusterMember") resolve against.
+import api.agencies.models  # noqa: E402,F401
+import api.duplicates.models  # noqa: E402,F401
+import api.hoaxes.models  # noqa: E402,F401
+import api.imports.models  # noqa: E402,F401
+import api.jobs.models  # noqa: E402,F401
+import api.registry.models  # noqa: E402,F401

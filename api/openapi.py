@@ -7,15 +7,15 @@ so what the docs say is what the service enforces. Limits come from the app conf
 from __future__ import annotations
 
 from api.models import CHANNELS, CONFIDENTIALITY, DISPOSITION_ACTIONS, FOLLOWUP_STATUSES
-from api.workflow import LABELS_ID, Status
+from api.workflow import LABELS_ID, Role, Status
 
 BANDS = ["auto", "review", "manual"]
 ROLE_DOC = {
-    "system": "API key of another system",
-    "verifier": "Diskominfo verifier",
-    "admin": "administrator",
-    "data_scientist": "data scientist (no secret texts, no contacts)",
-    "agency_officer": "liaison officer of one agency (only complaints dispatched to it)",
+    Role.SYSTEM: "API key of another system",
+    Role.VERIFIER: "Diskominfo verifier",
+    Role.ADMIN: "administrator",
+    Role.DATA_SCIENTIST: "data scientist (no secret texts, no contacts)",
+    Role.AGENCY_OFFICER: "liaison officer of one agency (only complaints dispatched to it)",
 }
 
 VISIBILITY = """
@@ -140,7 +140,7 @@ def _guard_paths(tracking_param: dict) -> dict:
     return {
         "/complaints/{tracking_id}/related": {"get": _op(
             "Earlier and later reports about the same problem (approximate nearest neighbours)",
-            ["verifier", "admin", "data_scientist", "agency_officer"],
+            [Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST, Role.AGENCY_OFFICER],
             {"200": _json({"type": "object", "required": ["items"], "properties": {"items": {"type": "array"}}}),
              **_errors(401, 403, 404, 422)},
             params=[tracking_param, q("limit", "1..50, default 10"), q("window_days", "1..365, default 30")],
@@ -151,17 +151,17 @@ def _guard_paths(tracking_param: dict) -> dict:
             "reports the caller may see.")},
         "/complaints/{tracking_id}/cluster": {"post": _op(
             "Put this complaint into the cluster of another one (or make a cluster of the two)",
-            ["verifier", "admin"], {"201": _json(_ref("Cluster")), **_errors(400, 401, 403, 404, 409, 415, 422)},
+            [Role.VERIFIER, Role.ADMIN], {"201": _json(_ref("Cluster")), **_errors(400, 401, 403, 404, 409, 415, 422)},
             body="ClusterLinkCreate", params=[tracking_param], tag="duplicates",
             description="Intake links a new report to an open cluster by itself when it finds the same problem; "
             "this is for the cases it missed.")},
         "/clusters/{cluster_id}": {"get": _op(
             "A cluster of reports about the same problem, with why each was linked",
-            ["verifier", "admin", "data_scientist"], {"200": _json(_ref("Cluster")), **_errors(401, 403, 404)},
+            [Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST], {"200": _json(_ref("Cluster")), **_errors(401, 403, 404)},
             params=[cluster_param], tag="duplicates")},
         "/clusters/{cluster_id}/disposition": {"post": _op(
             "Dispatch (or archive, ...) every open member of a cluster together",
-            ["verifier", "admin"],
+            [Role.VERIFIER, Role.ADMIN],
             {"200": _json({"type": "object", "required": ["cluster", "results"],
                            "properties": {"cluster": _ref("Cluster"), "results": {"type": "array"}}}),
              **_errors(400, 401, 403, 404, 409, 415, 422)},
@@ -171,22 +171,22 @@ def _guard_paths(tracking_param: dict) -> dict:
             "applied. 409 `nothing_to_decide` when no member waits.")},
         "/hoaxes": {"get": _op(
             "Review list of likely hoaxes, with the model's reasons",
-            ["verifier", "admin", "data_scientist"], {"200": _json(obj), **_errors(401, 403, 422)},
+            [Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST], {"200": _json(obj), **_errors(401, 403, 422)},
             params=[q("status", "`pending` (default: flagged, waiting for a verifier), `confirmed`, `rejected`, `all`"),
                     q("limit", "1..200, default 50"), q("before", "`next_before` of the previous page")],
             tag="hoaxes",
             description="Flagged = hoax probability ≥ `threshold` (config `HOAX_REVIEW_THRESHOLD`, default 0.5).")},
         "/hoaxes/templates": {"get": _op(
-            "Standard clarification texts (Indonesian) by topic", ["verifier", "admin", "data_scientist"],
+            "Standard clarification texts (Indonesian) by topic", [Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST],
             {"200": _json(obj), **_errors(401, 403)}, tag="hoaxes")},
         "/hoaxes/{tracking_id}/confirm": {"post": _op(
             "Confirm a hoax and answer it with a standard clarification",
-            ["verifier", "admin"], {"201": _json(obj), **_errors(400, 401, 403, 404, 409, 415, 422)},
+            [Role.VERIFIER, Role.ADMIN], {"201": _json(obj), **_errors(400, 401, 403, 404, 409, 415, 422)},
             body="HoaxConfirm", params=[tracking_param], tag="hoaxes",
             description="Records the `hoax` disposition if not yet done, renders the template with `claim` and "
             "`facts`, stores it with its topic (counted by `/hoaxes/stats`). 409 `already_clarified`.")},
         "/hoaxes/stats": {"get": _op(
-            "How many hoaxes came in and about what, by month", ["verifier", "admin", "data_scientist"],
+            "How many hoaxes came in and about what, by month", [Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST],
             {"200": _json({"type": "object", "required": ["months", "totals"]}), **_errors(401, 403, 422)},
             params=[q("from", "ISO date or date-time, inclusive"), q("to", "ISO date or date-time, exclusive")],
             tag="hoaxes",
@@ -492,12 +492,12 @@ def build_spec(config) -> dict:
         },
     }
 
-    complaint_roles = ["verifier", "admin", "data_scientist", "agency_officer", "system"]
+    complaint_roles = [Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST, Role.AGENCY_OFFICER, Role.SYSTEM]
     paths = {
         "/classify": {
             "post": _op(
                 "Suggest agency, category and hoax probability (stateless)",
-                ["system", "verifier", "admin", "data_scientist"],
+                [Role.SYSTEM, Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST],
                 {"200": _json(_ref("ClassifyResponse")), **_errors(400, 401, 403, 413, 415, 422, 503)},
                 body="ClassifyRequest",
                 tag="classification",
@@ -507,7 +507,7 @@ def build_spec(config) -> dict:
         "/complaints": {
             "post": _op(
                 "Take in a complaint: stored and classified in one transaction",
-                ["system", "verifier", "admin"],
+                [Role.SYSTEM, Role.VERIFIER, Role.ADMIN],
                 {
                     "201": _json(_ref("ComplaintCreated"), "stored (or replayed for the same Idempotency-Key)"),
                     **_errors(400, 401, 403, 409, 413, 415, 422, 503),
@@ -529,7 +529,7 @@ def build_spec(config) -> dict:
             ),
             "get": _op(
                 "List complaints with filters and keyset pagination",
-                ["verifier", "admin", "data_scientist", "agency_officer"],
+                [Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST, Role.AGENCY_OFFICER],
                 {"200": _json(_ref("ComplaintPage")), **_errors(401, 403, 422, 503)},
                 params=list_params,
                 description=VISIBILITY,
@@ -548,7 +548,7 @@ def build_spec(config) -> dict:
         "/complaints/{tracking_id}/disposition": {
             "post": _op(
                 "Record the verifier's decision",
-                ["verifier", "admin"],
+                [Role.VERIFIER, Role.ADMIN],
                 {"200": _json(_ref("ComplaintDetail")), **_errors(400, 401, 403, 404, 409, 413, 415, 422, 503)},
                 body="DispositionCreate",
                 params=[tracking_param],
@@ -560,7 +560,7 @@ def build_spec(config) -> dict:
         "/complaints/{tracking_id}/followup": {
             "post": _op(
                 "Record the agency's follow-up",
-                ["agency_officer"],
+                [Role.AGENCY_OFFICER],
                 {"200": _json(_ref("ComplaintDetail")), **_errors(400, 401, 403, 404, 409, 413, 415, 422, 503)},
                 body="FollowUpCreate",
                 params=[tracking_param],
@@ -579,7 +579,7 @@ def build_spec(config) -> dict:
         "/models": {
             "get": _op(
                 "Model bundles in the models directory, their metrics, and which is active",
-                ["verifier", "admin", "data_scientist", "system"],
+                [Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST, Role.SYSTEM],
                 {"200": _json({"type": "object", "properties": {"items": {"type": "array", "items": _ref("ModelInfo")}}}),
                  **_errors(401, 403)},
                 tag="reference",
@@ -588,7 +588,7 @@ def build_spec(config) -> dict:
         "/monitoring": {
             "get": _op(
                 "Monitoring of the model in use: acceptance of suggestions per agency and week, bands, hoax flags, drift",
-                ["admin", "data_scientist", "system"],
+                [Role.ADMIN, Role.DATA_SCIENTIST, Role.SYSTEM],
                 {"200": _json({"type": "object", "required": ["acceptance", "bands", "hoax", "drift"]}),
                  **_errors(401, 403, 422)},
                 params=[{"name": "weeks", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 52}}],

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# API keys are for other systems (LAPOR! gateways, SMS bridges): they act with this role.
-SYSTEM = "system"
+from api.workflow import Role
 
 
 @dataclass(frozen=True)
@@ -13,7 +12,7 @@ class Principal:
     kind: str  # "user" or "key"
     id: int
     name: str
-    role: str
+    role: Role
     agency_id: int | None = None
 
     @property

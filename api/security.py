@@ -1,14 +1,7 @@
 """Hardening that wraps the whole app: security headers, rate limits, and lockout after failed logins.
 
-Registered by `create_app` with `security.init_app(app)`. Settings (environment, read here; Flask
-config keys of the same name without the `TRIAGE_` prefix override them in tests):
-
-| variable | default | meaning |
-|---|---|---|
-| `TRIAGE_RATE_LIMIT_API` | `1200/minute;60/second` | per caller (API key, Basic user, console user, else IP) over /api and /open311 |
-| `TRIAGE_RATE_LIMIT_LOGIN` | `30/minute` per IP, `10/minute` per username | console login POSTs |
-| `TRIAGE_RATE_LIMIT_STORAGE` | `memory://` | `redis://127.0.0.1:6379/1` so that all gunicorn workers share counters |
-| `TRIAGE_LOCKOUT_THRESHOLD`, `TRIAGE_LOCKOUT_MINUTES` | `5`, `15` | failed password checks that lock a username, and for how long |
+Registered by `create_app` with `security.init_app(app)`. Settings come from `api.config` (`RATE_LIMIT_*`,
+`LOCKOUT_*`; tests override the Flask config keys of the same name).
 
 * Rate limits use Flask-Limiter. The key of an API key's bucket is a hash of the key, never the key.
   With the in-memory store every worker counts alone (a limit of N is N per worker); a Redis store
@@ -34,7 +27,6 @@ import base64
 import datetime as dt
 import hashlib
 import logging
-import os
 import re
 import time
 from pathlib import Path
@@ -42,29 +34,20 @@ from pathlib import Path
 from flask import Flask, current_app, g, render_template, request, session
 from sqlalchemy import delete, func, select
 
+from api import extensions
 from api.errors import error_response
 from api.models import LoginFailure, utcnow
 
 log = logging.getLogger(__name__)
 
-DEFAULTS = {
-    "RATE_LIMIT_API": "1200/minute;60/second",
-    "RATE_LIMIT_LOGIN_IP": "30/minute",
-    "RATE_LIMIT_LOGIN_USER": "10/minute",
-    "RATE_LIMIT_STORAGE": "memory://",
-    "LOCKOUT_THRESHOLD": "5",
-    "LOCKOUT_MINUTES": "15",
-}
 LIMITED_PREFIXES = ("/api/", "/open311/")
 LOGIN_ENDPOINT = "console.login"
-TEMPLATES = Path(__file__).parent / "templates"
+API_DIR = Path(__file__).parent
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
 
 
 def _setting(app: Flask, name: str) -> str:
-    if name in app.config:
-        return str(app.config[name])
-    return os.environ.get(f"TRIAGE_{name}") or DEFAULTS[name]
+    return str(app.config[name])
 
 
 def _digest(value: str) -> str:
@@ -137,7 +120,7 @@ def _before_request():
     username, kind = attempt
     g.password_attempt = attempt
     threshold, minutes = _lockout_params(current_app)
-    with current_app.extensions["triage.sessionmaker"]() as s:
+    with extensions.sessionmaker()() as s:
         until = locked_until(s, username, threshold, minutes)
     if until is None:
         return None
@@ -162,7 +145,7 @@ def _after_request(resp):
         succeeded = (resp.status_code == 302) if kind == "console" else resp.status_code < 400
         if failed or succeeded:
             try:
-                with current_app.extensions["triage.sessionmaker"]() as s:
+                with extensions.sessionmaker()() as s:
                     if failed:
                         s.add(LoginFailure(username=username, ip=(request.remote_addr or "")[:64]))
                         log.info("failed login recorded (%s)", kind)
@@ -189,10 +172,11 @@ def failure_count(s, username: str) -> int:
 
 # -- headers -------------------------------------------------------------------------------------
 
-def template_script_hashes(root: Path = TEMPLATES) -> list[str]:
-    """CSP sources for the inline scripts written in the templates (those without Jinja in them)."""
+def template_script_hashes(root: Path = API_DIR) -> list[str]:
+    """CSP sources for the inline scripts written in the templates (those without Jinja in them), in
+    api/templates and in the feature packages' own templates folders."""
     out = set()
-    for path in sorted(root.rglob("*.html")):
+    for path in sorted(p for p in root.rglob("*.html") if "templates" in p.relative_to(root).parts):
         for body in _INLINE_SCRIPT.findall(path.read_text(encoding="utf-8")):
             if "{{" in body or "{%" in body:
                 continue
@@ -208,7 +192,7 @@ def _headers(resp) -> None:
     h.setdefault("X-Frame-Options", "DENY")
     if "Content-Security-Policy" not in h:
         if resp.mimetype == "text/html":
-            h["Content-Security-Policy"] = current_app.extensions["triage.csp_html"]
+            h["Content-Security-Policy"] = extensions.csp_html()
         else:
             h["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'"
     if current_app.config.get("SESSION_COOKIE_SECURE"):
@@ -225,7 +209,7 @@ def init_app(app: Flask) -> None:
     from flask_limiter import Limiter
 
     scripts = " ".join(template_script_hashes())
-    app.extensions["triage.csp_html"] = (
+    app.extensions[extensions.CSP_HTML] = (
         f"default-src 'self'; script-src 'self' {scripts}; style-src 'self' 'unsafe-inline'; "
         "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 
@@ -246,7 +230,7 @@ def init_app(app: Flask) -> None:
         strategy="moving-window",
     )
     limiter.init_app(app)
-    app.extensions["triage.limiter"] = limiter
+    app.extensions[extensions.LIMITER] = limiter
 
     view = app.view_functions.get(LOGIN_ENDPOINT)
     if view is not None:

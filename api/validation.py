@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 
-from flask import current_app, request
+from flask import request
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from api import extensions
 from api.errors import ApiError
 
 SPEC_URI = "urn:triage:openapi"
@@ -85,7 +86,7 @@ def json_body(schema: str) -> dict:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         raise ApiError(400, "malformed_json", f"the body is not valid JSON: {exc}") from None
-    current_app.extensions["triage.validator"].check(schema, data)
+    extensions.validator().check(schema, data)
     return data
 
 
@@ -96,5 +97,5 @@ def query_args(schema: str) -> dict:
         if len(values) > 1:
             raise ApiError(422, "validation_error", f"{key}: give it once", [{"field": key, "code": "repeated"}])
         args[key] = values[0]
-    current_app.extensions["triage.validator"].check(schema, args)
+    extensions.validator().check(schema, args)
     return args

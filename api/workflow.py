@@ -1,11 +1,26 @@
-"""The SP4N-LAPOR! workflow: status names, Indonesian labels, allowed transitions, running clocks.
+"""The SP4N-LAPOR! workflow: status names, roles, Indonesian labels, allowed transitions, running clocks.
 
-This is the one place status names are spelled; everything else imports them from here.
+This is the one place status and role names are spelled; everything else imports them from here.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+
+class Role(StrEnum):
+    """Who acts: the four kinds of user account, and `system` for another system's API key."""
+
+    VERIFIER = "verifier"
+    ADMIN = "admin"
+    DATA_SCIENTIST = "data_scientist"
+    AGENCY_OFFICER = "agency_officer"
+    SYSTEM = "system"
+
+
+USER_ROLES = (Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST, Role.AGENCY_OFFICER)
+ROLE_LABELS_ID = {Role.VERIFIER: "Verifikator", Role.ADMIN: "Admin", Role.DATA_SCIENTIST: "Data scientist",
+                  Role.AGENCY_OFFICER: "Petugas instansi", Role.SYSTEM: "Sistem lain"}
 
 
 class Status(StrEnum):

@@ -11,11 +11,11 @@ import os
 from pathlib import Path
 
 import pytest
-from support.api import COMPLAINT, PASSWORD, basic
 from sqlalchemy import create_engine, inspect, text
+from support.api import COMPLAINT, PASSWORD, basic
 from werkzeug.security import generate_password_hash
 
-from api import create_app
+from api import create_app, extensions
 from api.db import upgrade
 from api.model_holder import ModelHolder
 from api.models import Agency, Base, User
@@ -120,7 +120,7 @@ def app_config(tmp_path, db_url, model_holder, models_dir):
 def app(app_config):
     app = create_app(app_config)
     yield app
-    app.extensions["triage.engine"].dispose()
+    extensions.engine(app).dispose()
 
 
 @pytest.fixture
@@ -130,7 +130,7 @@ def client(app):
 
 @pytest.fixture
 def db_session(app):
-    with app.extensions["triage.sessionmaker"]() as s:
+    with extensions.sessionmaker(app)() as s:
         yield s
 
 

@@ -1,9 +1,9 @@
 import pytest
 
 from triage.text.normalize import normalize, tokenize
+from triage.text.normalizer import TextNormalizer
 from triage.text.placeholders import MODEL_TOKENS
 from triage.text.stem import stem_word, stopwords
-from triage.text.transformers import TextNormalizer
 
 SLANG = {"yg": "yang", "tdk": "tidak", "gak": "tidak", "sy": "saya", "jln": "jalan"}
 

@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from triage.duplicates import MatchRule, ShardedIndex, VectorIndex, judge, place_tokens
+from triage.text.fulltext import full_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "training" / "duplicates_eval" / "pairs.jsonl"
@@ -266,7 +267,7 @@ def main(argv: list[str] | None = None) -> None:
     dim = int(model.embed(["x"]).shape[1])
     if not args.skip_quality:
         df = load_sample_complaints().fillna("")
-        df["full"] = [f"{ti}. {t}" if ti else t for ti, t in zip(df["title"], df["text"], strict=True)]
+        df["full"] = full_texts(df["text"], df["title"])
         texts, dates = df["full"].tolist(), pd.to_datetime(df["date"]).dt.date.tolist()
         E = model.embed(texts)
         sp = sample_pairs(df)

@@ -30,6 +30,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, average_precision_score, f1_score, roc_auc_score
 from sklearn.model_selection import train_test_split
 
+from triage.text.fulltext import full_texts
+
 ROOT = Path(__file__).resolve().parents[1]
 HOAX_FILE = ROOT.parent / "shared" / "datasets" / "indo_false_news.csv"
 
@@ -159,7 +161,7 @@ def run_sample() -> dict:
     from triage.data import load_sample_complaints
 
     df = load_sample_complaints().fillna("")
-    df["full"] = [f"{a}. {b}" if a else b for a, b in zip(df.title, df.text, strict=True)]
+    df["full"] = full_texts(df.text, df.title)
     df["y"] = df.hoax.astype(str).isin(["1", "1.0", "True", "true"]).astype(int)
     tr, te = df[df.date < "2025-07-01"], df[df.date >= "2025-07-01"]
     p, raw = fit_predict(tr.full, np.where(tr.y == 1, "hoax", "valid"), te.full, train_dates=tr.date)

@@ -17,7 +17,7 @@ import pandas as pd
 from training.benchmark import write_section
 from triage.data import load_sample_complaints
 from triage.text import stem
-from triage.text.transformers import TextNormalizer
+from triage.text.normalizer import TextNormalizer
 
 START, END = "<!-- preprocess:start -->", "<!-- preprocess:end -->"
 

@@ -21,9 +21,9 @@ from sklearn.model_selection import train_test_split
 
 from training.baselines import BASELINES, baseline_proba
 from training.datasets import LabelledData
-from training.metrics import score_head
 from training.pipeline import evaluate_model, fit_model
 from triage.data import load_sample_complaints
+from triage.metrics import score_head
 from triage.model import HOAX, hoax_labels
 
 log = logging.getLogger(__name__)

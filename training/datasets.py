@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from triage.text.fulltext import full_texts
+
 log = logging.getLogger(__name__)
 
 
@@ -119,7 +121,7 @@ def load_labelled(path: str | Path, text_column: str, label_columns: dict[str, s
     texts = df[text_column].str.strip()
     if title_column:
         titles = df[title_column].str.strip()
-        texts = titles.where(titles == "", titles + ". ") + texts
+        texts = pd.Series(full_texts(texts, titles), index=texts.index)
     keep = texts.str.strip() != ""
     skipped = int((~keep).sum())
     if skipped:

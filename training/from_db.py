@@ -1,4 +1,4 @@
-"""`triage train --from-db`: verifiers' decisions (through `api.export`) plus a seed dataset.
+"""`triage train --from-db`: verifiers' decisions (through `api.training_data`) plus a seed dataset.
 
 Time split: the latest `test_fraction` of the exported decisions (by decision time) is held out as
 the test set; everything used for training is earlier than the first test decision (seed rows dated
@@ -27,6 +27,7 @@ import scipy.sparse as sp
 
 from training.datasets import LabelledData, read_table
 from triage.bundle import BUNDLE_FILE, Bundle, read_meta
+from triage.text.fulltext import full_texts
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,7 @@ def combine(export_rows: list[dict], seed: pd.DataFrame, mapping: dict[str, list
 
 
 def to_labelled(df: pd.DataFrame, source: str) -> LabelledData:
-    texts = [f"{ti}. {t}" if ti else t for ti, t in zip(df["title"].fillna(""), df["text"].fillna(""), strict=True)]
+    texts = full_texts(df["text"].fillna(""), df["title"].fillna(""))
     labels = {}
     for h in HEADS:
         vals = [None if (v is None or str(v).strip() in ("", "nan", "None")) else str(v) for v in df[h]]
@@ -161,12 +162,12 @@ def train_from_db(out: Path, seeds: Sequence[str | Path] | None = None, encoder:
                   half_life: float | None = DEFAULT_HALF_LIFE, test_fraction: float = 0.2,
                   overwrite: bool = False, progress=None, command: str | None = None,
                   export=None, **params) -> tuple[Bundle, dict]:
-    """Train a bundle on exported decisions + seed data. `export`: an api.export.ExportResult
+    """Train a bundle on exported decisions + seed data. `export`: an api.training_data.ExportResult
     (default: read the service database configured by TRIAGE_DATABASE_URL)."""
     from training.pipeline import evaluate_model, train_bundle
 
     if export is None:
-        from api.export import export_records
+        from api.training_data import export_records
 
         export = export_records()
     train_df, test_df, info = combine(export.rows, seed_frame(seeds), export.mapping, test_fraction)

@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 
 from training.datasets import LabelledData
-from training.metrics import score_head
 from triage.bundle import Bundle, data_fingerprint, save_bundle
+from triage.metrics import score_head
 from triage.model import HOAX, TriageModel, hoax_labels
 
 

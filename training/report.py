@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from sklearn.metrics import confusion_matrix  # noqa: E402
 
-from training.metrics import coverage_curve, reliability  # noqa: E402
+from triage.metrics import coverage_curve, reliability  # noqa: E402
 
 
 def _short(label: str, n: int = 28) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from training.metrics import score_head
+from triage.metrics import score_head
 from triage.model import TriageModel
 
 log = logging.getLogger("training.simulate")

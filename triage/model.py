@@ -19,7 +19,7 @@ import scipy.sparse as sp
 from triage.encoders import encoder_from_config, make_encoder
 from triage.heads import LabelHead
 from triage.heads.hoax_cues import CUE_NAMES, cue_matrix
-from triage.text.transformers import TextNormalizer
+from triage.text.normalizer import TextNormalizer
 
 log = logging.getLogger(__name__)
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
 from triage.bundle import Bundle
 from triage.heads.hoax_cues import CUE_NAMES, cue_matrix, describe
 from triage.model import HOAX, with_cues
+from triage.text.fulltext import full_texts
 
 TOP_K = 5
 N_TERMS = 8
@@ -82,6 +85,36 @@ def _top_terms(row, coef: np.ndarray, offset: int, names: np.ndarray, n: int) ->
     return [(str(names[cols[i] - lo]), float(contrib[i])) for i in best if contrib[i] > 0]
 
 
+@runtime_checkable
+class SuggesterProtocol(Protocol):
+    """What a caller outside the library may use of a loaded model: suggestions, the encoder's
+    features and embeddings (each under the model's own lock), and the bundle's read-only facts.
+    :class:`Suggester` implements it, and so do wrappers such as the service's agency remapping."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def version(self) -> str: ...
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def meta(self) -> dict: ...
+
+    @property
+    def embedding_dim(self) -> int: ...
+
+    def labels(self, head: str) -> list[str]: ...
+
+    def suggest(self, texts: Sequence[str], titles: Sequence[str | None] | None = None) -> list[Suggestion]: ...
+
+    def encode(self, texts: Sequence[str]): ...
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
 class Suggester:
     """Turns texts into suggestions with one bundle. Thread-safe for concurrent ``suggest`` calls."""
 
@@ -89,10 +122,37 @@ class Suggester:
         self.bundle = bundle
         self.top_k = top_k
         self._lock = threading.Lock()  # tokenizers and torch modules are not re-entrant everywhere
+        self._dim: int | None = None
+
+    @property
+    def name(self) -> str:
+        return self.bundle.name
 
     @property
     def version(self) -> str:
         return self.bundle.version
+
+    @property
+    def path(self) -> Path:
+        return Path(self.bundle.path)
+
+    @property
+    def meta(self) -> dict:
+        return self.bundle.meta
+
+    def labels(self, head: str) -> list[str]:
+        """The labels a head knows ([] when the bundle has no such head)."""
+        return list(self.bundle.meta.get("heads", {}).get(head, {}).get("labels", []))
+
+    @property
+    def embedding_dim(self) -> int:
+        """Width of :meth:`embed`'s vectors; 0 when the encoder has no dense embedding (TF-IDF only)."""
+        if self._dim is None:
+            try:
+                self._dim = int(self.embed([""]).shape[1])
+            except ValueError:
+                self._dim = 0
+        return self._dim
 
     def encode(self, texts: Sequence[str]):
         """The heads' feature matrix for ``texts`` (and their normalised form), under the model lock."""
@@ -107,7 +167,7 @@ class Suggester:
     def suggest(self, texts: Sequence[str], titles: Sequence[str | None] | None = None) -> list[Suggestion]:
         if isinstance(texts, str):
             raise TypeError("suggest() takes a list of texts")
-        full = [f"{ti}. {t}" if ti else (t or "") for t, ti in zip(texts, titles or [None] * len(texts), strict=True)]
+        full = full_texts(texts, titles)
         model = self.bundle.model
         with self._lock:
             X, norm = model.encode(full)

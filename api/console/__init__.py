@@ -15,6 +15,18 @@ bp = Blueprint("console", __name__, url_prefix="/console", template_folder="../t
 csrf = CSRFProtect()
 
 
+def _nest_features() -> None:
+    """Feature packages' console pages, under /console with the console's login, headers and errors."""
+    from api.agencies.views import console_bp as agencies
+    from api.hoaxes.views import console_bp as hoaxes
+
+    for child in (agencies, hoaxes):
+        bp.register_blueprint(child)
+
+
+_nest_features()
+
+
 def init_app(app: Flask) -> None:
     from api.console import sessions
     from api.v1 import bp as api_v1
@@ -23,8 +35,11 @@ def init_app(app: Flask) -> None:
     # A verifier keeps one page open for hours: the token lives as long as the (server-side) session.
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
     csrf.init_app(app)
-    csrf.exempt(api_v1)  # bearer/basic callers have no form token; api.auth checks cookie writes
-    from api.console import hoaxes, views  # noqa: F401  (routes register on import; hoaxes: issue 7)
+    from api.console import views  # noqa: F401  (routes register on import)
 
     app.register_blueprint(bp)
+    # Bearer/Basic callers have no form token; api.auth checks the X-CSRFToken header on cookie writes.
+    for name, blueprint in app.blueprints.items():
+        if name == api_v1.name or name.startswith(api_v1.name + "."):
+            csrf.exempt(blueprint)
     app.add_url_rule("/", "root", lambda: redirect(url_for("console.home")))

@@ -21,6 +21,7 @@ from sqlalchemy import delete
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.datastructures import CallbackDict
 
+from api import extensions
 from api.models import ConsoleSession, utcnow
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ class ServerSession(CallbackDict, SessionMixin):
 
 class ServerSessionInterface(SessionInterface):
     def _maker(self, app: Flask):
-        return app.extensions["triage.sessionmaker"]
+        return extensions.sessionmaker(app)
 
     def _limits(self, app: Flask) -> tuple[dt.timedelta, dt.timedelta]:
         return (dt.timedelta(minutes=app.config.get("CONSOLE_IDLE_MINUTES", 8 * 60)),

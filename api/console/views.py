@@ -3,70 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from urllib.parse import urlencode
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, session, url_for
-from sqlalchemy import select
+from flask import abort, flash, redirect, render_template, request, session, url_for
 from werkzeug.exceptions import HTTPException
 
-from api import access, db, workflow
+from api import access, auth, db, extensions, workflow
+from api.agencies.service import agency_by_id, list_agencies
 from api.console import bp, present
 from api.console.sessions import end_sessions_of, purge_expired
-from api.models import CHANNELS, ROLES, Agency, User
+from api.duplicates.service import similar_dispatched
+from api.models import CHANNELS, User
 from api.principal import Principal
-from api.services import accounts, decisions, queue, similar
+from api.services import accounts, decisions, queue
 from api.services import complaints as complaints_svc
-from api.services.agency_stats import agency_stats
 from api.services.errors import Conflict, Invalid, NotFound, ServiceError
-from api.workflow import AWAITING_AGENCY, DECIDABLE, Status
+from api.workflow import AWAITING_AGENCY, DECIDABLE, ROLE_LABELS_ID, USER_ROLES, Role, Status
 
-VERIFIERS = ("verifier", "admin")
-QUEUE_READERS = ("verifier", "admin", "data_scientist")
-ROLE_LABELS_ID = {"verifier": "Verifikator", "admin": "Admin", "data_scientist": "Data scientist",
-                  "agency_officer": "Petugas instansi"}
+VERIFIERS = (Role.VERIFIER, Role.ADMIN)
+QUEUE_READERS = (Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST)
 PAGE_SIZE = 50
 
 
-# -- who is logged in ----------------------------------------------------------------------------
-
-def _user() -> User | None:
-    if "console_user" not in g:
-        user_id = session.get("user_id")
-        user = db.session().get(User, user_id) if user_id is not None else None
-        if user is not None and not user.active:
-            session.clear()
-            user = None
-        g.console_user = user
-    return g.console_user
-
-
-def _principal() -> Principal:
-    u = _user()
-    return Principal("user", u.id, u.username, u.role, u.agency_id)
-
-
-def require(*roles: str):
-    def decorate(view):
-        @functools.wraps(view)
-        def wrapper(*args, **kwargs):
-            user = _user()
-            if user is None:
-                return redirect(url_for("console.login", next=request.full_path.rstrip("?") if request.method == "GET" else None))
-            if user.role not in roles:
-                abort(403)
-            return view(*args, **kwargs)
-
-        return wrapper
-
-    return decorate
+def _me() -> User | None:
+    """The logged-in account (for the page header), from the one principal loader in api.auth."""
+    p = auth.principal_or_none()
+    return db.session().get(User, p.id) if p is not None and p.kind == "user" else None
 
 
 @bp.app_context_processor
 def _globals():
-    if request.blueprint != "console":
+    if "console" not in request.blueprints:
         return {}
-    user = _user()
+    user = _me()
     return {"me": user, "role_label": ROLE_LABELS_ID.get(user.role) if user else None, "labels": workflow,
             "present": present, "tz": _tz(), "pii_labels": present.PII_LABELS_ID}
 
@@ -114,15 +83,7 @@ def _code(code: int) -> HTTPException:
 
 
 def _tz():
-    return current_app.extensions["triage.deadlines"].calendar.tz
-
-
-def _deadlines():
-    return current_app.extensions["triage.deadlines"]
-
-
-def _holder():
-    return current_app.extensions["triage.model"]
+    return extensions.deadlines().calendar.tz
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -132,14 +93,14 @@ def _safe_next(target: str | None) -> str | None:
 
 
 def _home_for(user: User) -> str:
-    return url_for("console.officer_queue" if user.role == "agency_officer" else "console.queue_page")
+    return url_for("console.officer_queue" if user.role == Role.AGENCY_OFFICER else "console.queue_page")
 
 
 # -- login / logout ------------------------------------------------------------------------------
 
 @bp.get("/")
 def home():
-    user = _user()
+    user = _me()
     return redirect(_home_for(user) if user else url_for("console.login"))
 
 
@@ -158,8 +119,8 @@ def login():
             session.regenerate()  # a new id after login: a planted cookie is worthless
             session["user_id"] = user.id
             return redirect(_safe_next(request.args.get("next")) or _home_for(user))
-    elif _user() is not None:
-        return redirect(_home_for(_user()))
+    elif _me() is not None:
+        return redirect(_home_for(_me()))
     return render_template("console/login.html", error=error), 200 if error is None else 401
 
 
@@ -203,14 +164,14 @@ def _filter_args(source) -> dict:
     return {k: source.get(k) for k in FILTER_ARGS if source.get(k)}
 
 
-def _agencies() -> list[Agency]:
-    return list(db.session().scalars(select(Agency).order_by(Agency.code)))
+def _agencies():
+    return list_agencies(db.session())
 
 
 @bp.get("/antrian")
-@require(*QUEUE_READERS)
+@auth.roles(*QUEUE_READERS)
 def queue_page():
-    s, p = db.session(), _principal()
+    s, p = db.session(), auth.current()
     f = _queue_filters(request.args)
     try:
         rows, next_cursor = queue.list_queue(s, p, f, limit=PAGE_SIZE, cursor=request.args.get("cursor"))
@@ -239,11 +200,11 @@ def _text_view(c, p: Principal):
 
 
 @bp.get("/aduan/<tracking_id>")
-@require(*QUEUE_READERS)
+@auth.roles(*QUEUE_READERS)
 def complaint_page(tracking_id: str):
     from triage.text import pii
 
-    s, p = db.session(), _principal()
+    s, p = db.session(), auth.current()
     c = complaints_svc.get_complaint(s, tracking_id, p)
     f = _queue_filters(request.args)
     in_queue = Status(c.status) in DECIDABLE
@@ -251,14 +212,14 @@ def complaint_page(tracking_id: str):
     segments, spans, masked = _text_view(c, p)
     sug = c.suggestions[-1] if c.suggestions else None
     agencies = _agencies()
-    similar_rows = similar.similar_complaints(s, _holder(), c, p) if segments is not None else []
+    similar_rows = similar_dispatched(s, extensions.holder(), c, p) if segments is not None else []
     conf_suggestion = pii.suggest_confidentiality(c.text, spans) if segments is not None else None
     args = _filter_args(request.args)
     return render_template(
         "console/complaint.html", c=c, sug=sug.payload if sug else None, sug_row=sug, segments=segments,
         masked=masked, spans=spans, agencies=agencies, by_code={a.code: a for a in agencies},
         similar=similar_rows, conf_suggestion=conf_suggestion, in_queue=in_queue,
-        can_decide=_user().role in VERIFIERS, show_contact=access.may_see_contact(c, p),
+        can_decide=auth.current().role in VERIFIERS, show_contact=access.may_see_contact(c, p),
         position=queue.encode_position(c), args=args, qs=urlencode(args),
         prev_url=url_for("console.complaint_page", tracking_id=prev_id, **args) if prev_id else None,
         next_url=url_for("console.complaint_page", tracking_id=next_id, **args) if next_id else None,
@@ -284,7 +245,7 @@ INVALID_ID = {
 def _conflict_message(tracking_id: str) -> str:
     """Who decided first and what, in words a verifier understands."""
     try:
-        c = complaints_svc.get_complaint(db.session(), tracking_id, _principal())
+        c = complaints_svc.get_complaint(db.session(), tracking_id, auth.current())
     except NotFound:
         return f"Aduan {tracking_id} sudah tidak tersedia."
     last = c.events[-1] if c.events else None
@@ -294,7 +255,7 @@ def _conflict_message(tracking_id: str) -> str:
 
 
 @bp.post("/aduan/<tracking_id>/tindakan")
-@require(*VERIFIERS)
+@auth.roles(*VERIFIERS)
 def decide(tracking_id: str):
     form = request.form
     action = form.get("action", "")
@@ -306,9 +267,9 @@ def decide(tracking_id: str):
     if form.get("version", "").isdigit():
         data["version"] = int(form["version"])
     args = _filter_args(form)
-    s, p = db.session(), _principal()
+    s, p = db.session(), auth.current()
     try:
-        c = decisions.decide(s, tracking_id, data, principal=p, deadlines=_deadlines())
+        c = decisions.decide(s, tracking_id, data, principal=p, deadlines=extensions.deadlines())
     except Conflict:
         s.rollback()
         flash(_conflict_message(tracking_id), "error")
@@ -325,14 +286,14 @@ def decide(tracking_id: str):
 
 
 @bp.post("/aduan/<tracking_id>/kerahasiaan")
-@require(*VERIFIERS)
+@auth.roles(*VERIFIERS)
 def set_confidentiality(tracking_id: str):
     form = request.form
     version = int(form["version"]) if form.get("version", "").isdigit() else None
     args = _filter_args(form)
     try:
         decisions.set_confidentiality(db.session(), tracking_id, form.get("confidentiality", ""),
-                                      principal=_principal(), version=version)
+                                      principal=auth.current(), version=version)
     except Conflict:
         db.session().rollback()
         flash(_conflict_message(tracking_id), "error")
@@ -344,39 +305,28 @@ def set_confidentiality(tracking_id: str):
     return redirect(url_for("console.complaint_page", tracking_id=tracking_id, **args), 303)
 
 
-# -- agencies ------------------------------------------------------------------------------------
-
-@bp.get("/instansi")
-@require(*QUEUE_READERS)
-def agencies_page():
-    rows = agency_stats(db.session())
-    return render_template("console/agencies.html", rows=rows,
-                           totals={k: sum(getattr(r, k) for r in rows) for k in ("open", "overdue", "closed", "returned")},
-                           now=dt.datetime.now(dt.UTC))
-
-
 # -- agency officers -----------------------------------------------------------------------------
 
 @bp.get("/petugas")
-@require("agency_officer")
+@auth.roles(Role.AGENCY_OFFICER)
 def officer_queue():
-    s, p = db.session(), _principal()
+    s, p = db.session(), auth.current()
     f = complaints_svc.Filters(statuses=sorted(x.value for x in AWAITING_AGENCY), sort="due_at", limit=PAGE_SIZE,
                                cursor=request.args.get("cursor"))
     try:
         rows, next_cursor = complaints_svc.list_complaints(s, p, f)
     except Invalid:
         abort(400)
-    agency = s.get(Agency, p.agency_id) if p.agency_id else None
+    agency = agency_by_id(s, p.agency_id)
     return render_template("console/officer_queue.html", rows=rows, agency=agency,
                            next_url=url_for("console.officer_queue", cursor=next_cursor) if next_cursor else None,
                            now=dt.datetime.now(dt.UTC))
 
 
 @bp.get("/petugas/aduan/<tracking_id>")
-@require("agency_officer")
+@auth.roles(Role.AGENCY_OFFICER)
 def officer_complaint(tracking_id: str):
-    s, p = db.session(), _principal()
+    s, p = db.session(), auth.current()
     c = complaints_svc.get_complaint(s, tracking_id, p)
     segments, _spans, masked = _text_view(c, p)
     return render_template("console/officer_complaint.html", c=c, segments=segments, masked=masked,
@@ -392,7 +342,7 @@ FOLLOWUP_DONE_ID = {
 
 
 @bp.post("/petugas/aduan/<tracking_id>/tindak-lanjut")
-@require("agency_officer")
+@auth.roles(Role.AGENCY_OFFICER)
 def officer_followup(tracking_id: str):
     status = request.form.get("status", "")
     if status not in FOLLOWUP_DONE_ID:
@@ -403,8 +353,8 @@ def officer_followup(tracking_id: str):
         return redirect(url_for("console.officer_complaint", tracking_id=tracking_id), 303)
     s = db.session()
     try:
-        decisions.follow_up(s, tracking_id, {"status": status, "text": text}, principal=_principal(),
-                            deadlines=_deadlines())
+        decisions.follow_up(s, tracking_id, {"status": status, "text": text}, principal=auth.current(),
+                            deadlines=extensions.deadlines())
     except Conflict:
         s.rollback()
         flash(f"Tindak lanjut tidak disimpan: status aduan {tracking_id} sudah berubah. Periksa kembali.", "error")
@@ -416,7 +366,7 @@ def officer_followup(tracking_id: str):
 # -- admin: accounts -----------------------------------------------------------------------------
 
 @bp.route("/pengguna", methods=["GET", "POST"])
-@require("admin")
+@auth.roles(Role.ADMIN)
 def users_page():
     s = db.session()
     if request.method == "POST":
@@ -430,12 +380,12 @@ def users_page():
         else:
             flash(f"Akun {user.username} dibuat.", "success")
         return redirect(url_for("console.users_page"), 303)
-    return render_template("console/users.html", users=accounts.list_users(s), roles=ROLES,
+    return render_template("console/users.html", users=accounts.list_users(s), roles=USER_ROLES,
                            role_labels=ROLE_LABELS_ID, agencies=_agencies())
 
 
 @bp.post("/pengguna/<username>/nonaktifkan")
-@require("admin")
+@auth.roles(Role.ADMIN)
 def deactivate_user(username: str):
     s = db.session()
     try:

@@ -30,7 +30,7 @@ def lapor(file: Path, mapping_path: Path | None, dry_run: bool, as_json: bool, n
     """Import an SP4N-LAPOR! export (CSV or XLSX). Importing the same file again changes nothing."""
     from tqdm import tqdm
 
-    from api.cli import _session, _settings
+    from api.cli import open_session, settings
     from api.imports.lapor import import_lapor
     from api.imports.mapping import MappingError
     from api.services.errors import ServiceError
@@ -42,8 +42,8 @@ def lapor(file: Path, mapping_path: Path | None, dry_run: bool, as_json: bool, n
         bar = tqdm(total=n, unit="row", desc=file.name, disable=no_progress or as_json, leave=False)
 
     try:
-        with _session() as s:
-            result = import_lapor(s, file, _policy(_settings()), mapping_path=mapping_path, dry_run=dry_run,
+        with open_session() as s:
+            result = import_lapor(s, file, _policy(settings()), mapping_path=mapping_path, dry_run=dry_run,
                                   progress=lambda n: bar.update(n) if bar else None, on_total=on_total)
     except (ServiceError, MappingError) as exc:
         raise click.ClickException(getattr(exc, "message", str(exc))) from None
@@ -75,10 +75,10 @@ def lapor(file: Path, mapping_path: Path | None, dry_run: bool, as_json: bool, n
 @click.option("--json", "as_json", is_flag=True)
 def reviews(status: str, as_json: bool) -> None:
     """Agency names from imports that did not match the directory confidently."""
-    from api.cli import _session
+    from api.cli import open_session
     from api.imports import reviews as svc
 
-    with _session() as s:
+    with open_session() as s:
         rows = [svc.review_dict(r) for r in svc.list_reviews(s, None if status == "all" else status)]
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -97,15 +97,15 @@ def reviews(status: str, as_json: bool) -> None:
 @click.option("--actor", default="cli", show_default=True, help="Who decided (recorded).")
 def resolve(name: str, agency_code: str | None, actor: str) -> None:
     """Map agency NAME (as written, or its review id) to AGENCY_CODE (default: the best guess)."""
-    from api.cli import _fail, _session
+    from api.cli import fail, open_session
     from api.imports import reviews as svc
     from api.services.errors import ServiceError
 
-    with _session() as s:
+    with open_session() as s:
         try:
             row = svc.resolve(s, name, agency_code, f"user:{actor}")
         except ServiceError as exc:
-            _fail(exc)
+            fail(exc)
     click.echo(f"{row.name!r} -> {row.agency_code} (added as an alias); import the file again to bring its rows in")
 
 
@@ -114,15 +114,15 @@ def resolve(name: str, agency_code: str | None, actor: str) -> None:
 @click.option("--actor", default="cli", show_default=True)
 def ignore(name: str, actor: str) -> None:
     """Import rows naming NAME without an agency."""
-    from api.cli import _fail, _session
+    from api.cli import fail, open_session
     from api.imports import reviews as svc
     from api.services.errors import ServiceError
 
-    with _session() as s:
+    with open_session() as s:
         try:
             row = svc.ignore(s, name, f"user:{actor}")
         except ServiceError as exc:
-            _fail(exc)
+            fail(exc)
     click.echo(f"{row.name!r} ignored: its rows are imported without an agency")
 
 
@@ -130,10 +130,10 @@ def ignore(name: str, actor: str) -> None:
 @click.option("--limit", default=20, show_default=True)
 def batches(limit: int) -> None:
     """Recent imports."""
-    from api.cli import _session
+    from api.cli import open_session
     from api.imports import reviews as svc
 
-    with _session() as s:
+    with open_session() as s:
         for b in svc.list_batches(s, limit):
             click.echo(f"{b.id}\t{b.started_at:%Y-%m-%d %H:%M}\t{b.filename}\trows {b.rows_total}\tcreated {b.created}"
                        f"\tunchanged {b.unchanged}\theld {b.held}\tfailed {b.failed}\t{b.actor}")

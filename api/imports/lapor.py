@@ -27,19 +27,9 @@ from api.deadlines import DeadlinePolicy
 from api.imports.agencies import AgencyMatcher, Match, normalise
 from api.imports.dates import DateError, parse_date
 from api.imports.mapping import load_mapping, resolve_columns, value_key
+from api.imports.models import AgencyNameReview, ImportBatch, ImportedRecord
 from api.imports.reader import ReadError, is_blank, read_sheet
-from api.models import (
-    CHANNELS,
-    Agency,
-    AgencyNameReview,
-    Complaint,
-    Disposition,
-    Event,
-    FollowUp,
-    ImportBatch,
-    ImportedRecord,
-    utcnow,
-)
+from api.models import CHANNELS, Agency, Complaint, Disposition, Event, FollowUp, utcnow
 from api.services.errors import Invalid
 from api.services.intake import new_tracking_id
 from api.workflow import Status

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.imports.agencies import normalise
-from api.models import Agency, AgencyNameReview, ImportBatch, utcnow
+from api.imports.models import AgencyNameReview, ImportBatch
+from api.models import Agency, utcnow
 from api.services.errors import Invalid, NotFound
 
 STATUSES = ("pending", "resolved", "ignored")

@@ -6,9 +6,10 @@ from flask import Blueprint, jsonify, request
 
 from api import auth, db
 from api.imports import reviews as svc
+from api.workflow import Role
 
 bp = Blueprint("imports", __name__, url_prefix="/imports")
-ROLES = ("admin", "verifier", "data_scientist")
+ROLES = (Role.ADMIN, Role.VERIFIER, Role.DATA_SCIENTIST)
 
 
 @bp.get("/reviews.json")

@@ -8,8 +8,7 @@ cron) puts jobs whose lease ran out back in the queue, and jobs that RQ lost (Re
 job runs at least once; the handlers are written to be re-run safely (re-classification skips
 complaints already classified by the active model; retraining writes its bundle atomically).
 
-Configuration (environment): TRIAGE_REDIS_URL (redis://127.0.0.1:6379/0), TRIAGE_JOBS_QUEUE (triage),
-TRIAGE_JOB_LEASE_SECONDS (60).
+Configuration: `REDIS_URL`, `JOBS_QUEUE`, `JOB_LEASE_SECONDS` in `api.config`.
 """
 
 from __future__ import annotations
@@ -22,7 +21,9 @@ import socket
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from api.models import JobRecord, utcnow
+from api import config
+from api.jobs.models import JobRecord
+from api.models import utcnow
 
 log = logging.getLogger(__name__)
 
@@ -32,15 +33,15 @@ MAX_ATTEMPTS = 3
 
 
 def redis_url() -> str:
-    return os.environ.get("TRIAGE_REDIS_URL") or "redis://127.0.0.1:6379/0"
+    return config.settings()["REDIS_URL"]
 
 
 def queue_name() -> str:
-    return os.environ.get("TRIAGE_JOBS_QUEUE") or "triage"
+    return config.settings()["JOBS_QUEUE"]
 
 
 def lease_seconds() -> float:
-    return float(os.environ.get("TRIAGE_JOB_LEASE_SECONDS") or 60)
+    return float(config.settings()["JOB_LEASE_SECONDS"])
 
 
 def worker_id() -> str:
@@ -160,6 +161,14 @@ def requeue_stale(s: Session, q=None, now: dt.datetime | None = None) -> list[in
     for jid in out:
         log.warning("job %s delivered again", jid)
     return out
+
+
+def recent(s: Session, limit: int = 20) -> list[JobRecord]:
+    return list(s.scalars(select(JobRecord).order_by(JobRecord.id.desc()).limit(limit)))
+
+
+def get(s: Session, job_id: int) -> JobRecord | None:
+    return s.get(JobRecord, job_id)
 
 
 def to_dict(job: JobRecord) -> dict:

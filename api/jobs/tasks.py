@@ -18,23 +18,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from api import jobs
-from api.models import Complaint, JobRecord, Suggestion
+from api.jobs.models import JobRecord
+from api.models import Complaint, Suggestion
 
 log = logging.getLogger(__name__)
 BATCH = 32
 
 
 def _settings() -> dict:
-    import os
+    from api.config import settings
 
-    from api.config import from_env
-
-    instance = os.environ.get("TRIAGE_INSTANCE_PATH")
-    if not instance:
-        from flask import Flask
-
-        instance = Flask("api").instance_path
-    return from_env(instance)
+    return settings()
 
 
 @contextmanager
@@ -95,7 +89,7 @@ def _sleep(s: Session, job: JobRecord, report) -> dict:
 
 
 def _active_suggester(s: Session):
-    from api.services import registry
+    from api import registry
     from triage.bundle import load_bundle
     from triage.suggest import Suggester
 
@@ -137,7 +131,7 @@ def _retrain(s: Session, job: JobRecord, report) -> dict:
     """`triage train --from-db` in a child process (the training code stays on its side of the
     layering), then registers the bundle and compares it with the active model. It never activates:
     promotion is a person's decision (`triage models activate`)."""
-    from api.services import registry
+    from api import registry
 
     p = job.params
     models_dir = Path(_settings()["MODELS_DIR"])
@@ -175,12 +169,12 @@ def _retrain(s: Session, job: JobRecord, report) -> dict:
 def _monitoring(s: Session, job: JobRecord, report) -> dict:
     """Refresh the monitoring snapshot (and this process's gauges) on a schedule."""
     from api.model_holder import Loaded
-    from api.services import monitoring
+    from api.monitoring import service as monitoring
 
     suggester = _active_suggester(s)
 
     class _Holder:
-        current = Loaded(suggester, suggester.bundle, Path(suggester.bundle.path))
+        current = Loaded(suggester, Path(suggester.path))
 
     snap = monitoring.snapshot(s, _Holder(), weeks=int(job.params.get("weeks", 8)))
     return {"acceptance": snap["acceptance"]["rate"], "drift": snap["drift"].get("status")}

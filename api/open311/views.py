@@ -10,17 +10,17 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from api import auth, db
+from api import auth, db, extensions
 from api.errors import ApiError
 from api.open311 import service as svc
 from api.services import complaints as complaints_svc
 from api.services.errors import ServiceError
 from api.services.intake import intake
-from api.v1 import context
+from api.workflow import Role
 
 bp = Blueprint("open311", __name__, url_prefix="/open311/v2")
-CREATE_ROLES = ("system", "verifier", "admin")
-READ_ROLES = ("system", "verifier", "admin", "data_scientist", "agency_officer")
+CREATE_ROLES = (Role.SYSTEM, Role.VERIFIER, Role.ADMIN)
+READ_ROLES = (Role.SYSTEM, Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST, Role.AGENCY_OFFICER)
 
 
 def _errors(status: int, description: str):
@@ -67,7 +67,7 @@ def _principal(roles: tuple[str, ...], action: str):
     key = _param("api_key")
     if key is not None:
         try:
-            p = auth._from_key(key)  # noqa: SLF001 - the same key check as Bearer on /api/v1
+            p = auth.from_api_key(key)  # the same key check as Bearer on /api/v1
         except ApiError:
             raise svc.Open311Error(403, f"Invalid api_key received -- can't proceed with {action}.") from None
     else:
@@ -84,7 +84,7 @@ def _principal(roles: tuple[str, ...], action: str):
 
 
 def _tz():
-    return current_app.extensions["triage.deadlines"].calendar.tz
+    return extensions.deadlines().calendar.tz
 
 
 @bp.get("/services.json")
@@ -132,12 +132,12 @@ def create_request():
         raise svc.Open311Error(400, f"description is over {current_app.config['MAX_TEXT_CHARS']} characters")
     name = " ".join(x for x in (_param("first_name"), _param("last_name")) if x) or None
     reporter = {"name": name, "email": _param("email"), "phone": _param("phone")}
-    data = {"text": description, "title": category.code[:200], "channel": "api" if principal.role == "system" else "web",
+    data = {"text": description, "title": category.code[:200], "channel": "api" if principal.role == Role.SYSTEM else "web",
             "confidentiality": "public"}
     if any(reporter.values()):
         data["reporter"] = {k: v for k, v in reporter.items() if v}
     token = request.headers.get("Idempotency-Key")
-    result = intake(s, data, principal=principal, holder=context.holder(), deadlines=context.deadlines(),
+    result = intake(s, data, principal=principal, holder=extensions.holder(), deadlines=extensions.deadlines(),
                     idempotency_key=token)
     c = result.complaint
     if result.created:

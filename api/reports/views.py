@@ -9,7 +9,7 @@ import datetime as dt
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
-from api import auth, db
+from api import auth, db, extensions
 from api.reports import charts
 from api.reports.export import to_csv, to_xlsx
 from api.reports.performance import (
@@ -20,22 +20,23 @@ from api.reports.performance import (
     format_date_id,
     performance_report,
 )
+from api.workflow import Role
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
-ROLES = ("admin", "verifier", "data_scientist")
+ROLES = (Role.ADMIN, Role.VERIFIER, Role.DATA_SCIENTIST)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _report():
-    tz = current_app.extensions["triage.deadlines"].calendar.tz
+    tz = extensions.deadlines().calendar.tz
     today = dt.datetime.now(tz).date()
     period = Period.parse(request.args.get("month"), request.args.get("from"), request.args.get("to"), today)
     everyone = request.args.get("all") in ("1", "true")
-    return performance_report(db.session(), period, current_app.extensions["triage.deadlines"], all_agencies=everyone)
+    return performance_report(db.session(), period, extensions.deadlines(), all_agencies=everyone)
 
 
 def _context(report) -> dict:
-    tz = current_app.extensions["triage.deadlines"].calendar.tz
+    tz = extensions.deadlines().calendar.tz
     return {
         "report": report, "columns": COLUMNS, "definitions": DEFINITIONS_ID,
         "chart_outcomes": charts.stacked_bars([r for r in report.rows]),

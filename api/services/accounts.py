@@ -6,10 +6,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from api.agencies.service import agency_by_code
 from api.auth import hash_key, new_key
-from api.models import ROLES, ApiKey, User, utcnow
+from api.models import ApiKey, User, utcnow
 from api.services.errors import Conflict, Invalid, NotFound
-from api.services.reference import agency_by_code
+from api.workflow import USER_ROLES, Role
 
 MIN_PASSWORD = 8
 
@@ -40,12 +41,12 @@ def revoke_key(s: Session, name: str) -> ApiKey:
 
 
 def create_user(s: Session, username: str, password: str, role: str, agency_code: str | None = None) -> User:
-    if role not in ROLES:
-        raise Invalid(f"role must be one of {', '.join(ROLES)}")
+    if role not in USER_ROLES:
+        raise Invalid(f"role must be one of {', '.join(USER_ROLES)}")
     if len(password) < MIN_PASSWORD:
         raise Invalid(f"password must have at least {MIN_PASSWORD} characters")
     agency = None
-    if role == "agency_officer":
+    if role == Role.AGENCY_OFFICER:
         if not agency_code:
             raise Invalid("an agency_officer needs --agency CODE")
         agency = agency_by_code(s, agency_code)

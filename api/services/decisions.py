@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from api import workflow
+from api.agencies.service import agency_by_code
 from api.deadlines import DeadlinePolicy
 from api.models import CONFIDENTIALITY, Complaint, Disposition, Event, FollowUp, Suggestion, utcnow
 from api.principal import Principal
 from api.services.complaints import get_complaint
 from api.services.errors import Conflict, Invalid, NotFound
-from api.services.reference import agency_by_code
 from api.workflow import Status
 
 NEEDS_REASON = {"archive", "need_info"}

@@ -20,10 +20,10 @@ from api import metrics
 from api.deadlines import DeadlinePolicy
 from api.model_holder import ModelHolder
 from api.models import Complaint, Event, ReporterContact, Suggestion, utcnow
-from api.principal import SYSTEM, Principal
+from api.principal import Principal
 from api.services.classify import classify
 from api.services.errors import Conflict
-from api.workflow import Status
+from api.workflow import Role, Status
 
 log = logging.getLogger(__name__)
 # No 0/O, 1/I/L: tracking ids are read out over the phone.
@@ -87,7 +87,7 @@ def intake(
         metrics.INTAKE.labels(replay.complaint.channel, "replayed").inc()
         return replay
 
-    channel = data.get("channel") or ("api" if principal.role == SYSTEM else "web")
+    channel = data.get("channel") or ("api" if principal.role == Role.SYSTEM else "web")
     payload = None
     try:
         [payload] = classify(holder, [{"text": data["text"], "title": data.get("title")}], source="intake")
@@ -136,7 +136,7 @@ def _link_duplicates(s: Session, holder: ModelHolder, c: Complaint) -> None:
     nothing that goes wrong here may lose it or fail the request."""
     tracking_id = c.tracking_id  # read now: after a failed flush the session cannot load it
     try:
-        from api.services import duplicates
+        from api.duplicates import service as duplicates
 
         duplicates.on_intake(s, holder, c)
     except Exception:

@@ -1,7 +1,23 @@
-"""The /api/v1 blueprint: JSON in, JSON out; views only translate HTTP to service calls."""
+"""The /api/v1 blueprint: JSON in, JSON out; views only translate HTTP to service calls.
+
+This is the router: the core routes register on import below, and each feature package's JSON
+blueprint is nested here (Dispatch style), so every JSON route shares the prefix, the error format
+and the CSRF exemption."""
 
 from flask import Blueprint
 
 bp = Blueprint("api_v1", __name__, url_prefix="/api/v1")
 
-from api.v1 import clusters, complaints, docs, hoaxes, operations, reference  # noqa: E402,F401  (routes register on import)
+from api.v1 import complaints, docs, operations, reference  # noqa: E402,F401  (routes register on import)
+
+
+def _nest_features() -> None:
+    from api.agencies.views import api_bp as agencies
+    from api.duplicates.views import api_bp as duplicates
+    from api.hoaxes.views import api_bp as hoaxes
+
+    for child in (agencies, duplicates, hoaxes):
+        bp.register_blueprint(child)
+
+
+_nest_features()

@@ -4,40 +4,41 @@ from __future__ import annotations
 
 from flask import current_app, jsonify, request, url_for
 
-from api import access, auth, db
+from api import access, auth, db, extensions
+from api.duplicates import service as duplicates_svc
 from api.errors import ApiError
 from api.services import complaints as complaints_svc
 from api.services import decisions
-from api.services import duplicates as duplicates_svc
 from api.services.classify import classify as classify_items
 from api.services.intake import intake
-from api.v1 import bp, context, representation
+from api.v1 import bp, representation
 from api.validation import json_body, query_args
+from api.workflow import Role
 
-VIEWERS = ("verifier", "admin", "data_scientist", "agency_officer")
+VIEWERS = (Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST, Role.AGENCY_OFFICER)
 
 
 @bp.post("/classify")
-@auth.roles("system", "verifier", "admin", "data_scientist")
+@auth.roles(Role.SYSTEM, Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST)
 def classify():
     data = json_body("ClassifyRequest")
     if "items" in data:
-        return jsonify(suggestions=classify_items(context.holder(), data["items"]),
+        return jsonify(suggestions=classify_items(extensions.holder(), data["items"]),
                        personal_data=[representation.personal_data(i["text"]) for i in data["items"]])
-    [suggestion] = classify_items(context.holder(), [data])
+    [suggestion] = classify_items(extensions.holder(), [data])
     return jsonify(suggestion=suggestion, **representation.personal_data(data["text"]))
 
 
 @bp.post("/complaints")
-@auth.roles("system", "verifier", "admin")
+@auth.roles(Role.SYSTEM, Role.VERIFIER, Role.ADMIN)
 def create_complaint():
     data = json_body("ComplaintCreate")
     key = request.headers.get("Idempotency-Key")
     if key is not None and not (0 < len(key) <= 200):
         raise ApiError(422, "validation_error", "Idempotency-Key must be 1..200 characters",
                        [{"field": "Idempotency-Key", "code": "maxLength"}])
-    result = intake(db.session(), data, principal=auth.current(), holder=context.holder(),
-                    deadlines=context.deadlines(), idempotency_key=key)
+    result = intake(db.session(), data, principal=auth.current(), holder=extensions.holder(),
+                    deadlines=extensions.deadlines(), idempotency_key=key)
     resp = jsonify(representation.created(result.complaint))
     resp.status_code = 201
     resp.headers["Location"] = url_for("api_v1.get_complaint", tracking_id=result.complaint.tracking_id)
@@ -50,7 +51,7 @@ def create_complaint():
 @auth.roles(*VIEWERS)
 def list_complaints():
     args = query_args("ComplaintQuery")
-    tz = current_app.extensions["triage.deadlines"].calendar.tz
+    tz = extensions.deadlines().calendar.tz
     limit = int(args.get("limit", 50))
     if not 1 <= limit <= current_app.config["PAGE_SIZE_MAX"]:
         raise ApiError(422, "validation_error", f"limit: must be 1..{current_app.config['PAGE_SIZE_MAX']}",
@@ -81,7 +82,7 @@ def list_complaints():
 
 
 @bp.get("/complaints/<tracking_id>")
-@auth.roles(*VIEWERS, "system")
+@auth.roles(*VIEWERS, Role.SYSTEM)
 def get_complaint(tracking_id: str):
     principal = auth.current()
     c = complaints_svc.get_complaint(db.session(), tracking_id, principal)
@@ -89,18 +90,18 @@ def get_complaint(tracking_id: str):
 
 
 @bp.post("/complaints/<tracking_id>/disposition")
-@auth.roles("verifier", "admin")
+@auth.roles(Role.VERIFIER, Role.ADMIN)
 def disposition(tracking_id: str):
     data = json_body("DispositionCreate")
     principal = auth.current()
-    c = decisions.decide(db.session(), tracking_id, data, principal=principal, deadlines=context.deadlines())
+    c = decisions.decide(db.session(), tracking_id, data, principal=principal, deadlines=extensions.deadlines())
     return jsonify(representation.detail(c, principal))
 
 
 @bp.post("/complaints/<tracking_id>/followup")
-@auth.roles("agency_officer")
+@auth.roles(Role.AGENCY_OFFICER)
 def followup(tracking_id: str):
     data = json_body("FollowUpCreate")
     principal = auth.current()
-    c = decisions.follow_up(db.session(), tracking_id, data, principal=principal, deadlines=context.deadlines())
+    c = decisions.follow_up(db.session(), tracking_id, data, principal=principal, deadlines=extensions.deadlines())
     return jsonify(representation.detail(c, principal))

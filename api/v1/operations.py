@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import current_app, jsonify
 from sqlalchemy import text
 
-from api import auth, metrics
-from api.principal import SYSTEM
+from api import auth, extensions, metrics
 from api.v1 import bp
+from api.workflow import Role
 
 
 @bp.get("/healthz")
@@ -19,12 +19,12 @@ def healthz():
 def readyz():
     checks = {}
     try:
-        with current_app.extensions["triage.engine"].connect() as conn:
+        with extensions.engine().connect() as conn:
             conn.execute(text("SELECT 1"))
         checks["database"] = "ok"
     except Exception as exc:  # any failure means "not ready", never a 500
         checks["database"] = f"unreachable: {exc.__class__.__name__}"
-    holder = current_app.extensions["triage.model"]
+    holder = extensions.holder()
     loaded = holder.current
     checks["model"] = f"{loaded.name} {loaded.version}" if loaded else f"not loaded: {holder.last_error or 'none'}"
     ready = checks["database"] == "ok" and loaded is not None
@@ -35,6 +35,6 @@ def readyz():
     return resp
 
 
-@auth.roles("admin", "data_scientist", SYSTEM)
+@auth.roles(Role.ADMIN, Role.DATA_SCIENTIST, Role.SYSTEM)
 def metrics_view():
     return metrics.exposition()

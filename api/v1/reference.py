@@ -1,4 +1,4 @@
-"""The agency directory and the model bundles."""
+"""The model bundles known to this process."""
 
 from __future__ import annotations
 
@@ -6,25 +6,10 @@ import json
 from pathlib import Path
 
 from flask import current_app, jsonify
-from sqlalchemy import select
 
-from api import auth, db
-from api.models import Agency
-from api.principal import SYSTEM
-from api.v1 import bp, context
-
-ANY_ROLE = ("verifier", "admin", "data_scientist", "agency_officer", SYSTEM)
-
-
-@bp.get("/agencies")
-@auth.roles(*ANY_ROLE)
-def agencies():
-    rows = db.session().scalars(select(Agency).order_by(Agency.code))
-    return jsonify(items=[
-        {"code": a.code, "name": a.name, "aliases": a.aliases or [], "parent": a.parent, "kind": a.kind,
-         "deadline_days": a.deadline_days, "active": a.active}
-        for a in rows
-    ])
+from api import auth, extensions
+from api.v1 import bp
+from api.workflow import Role
 
 
 def _bundle_dirs(models_dir: Path) -> list[Path]:
@@ -34,16 +19,16 @@ def _bundle_dirs(models_dir: Path) -> list[Path]:
 
 
 @bp.get("/models")
-@auth.roles("verifier", "admin", "data_scientist", SYSTEM)
+@auth.roles(Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST, Role.SYSTEM)
 def models():
-    loaded = context.holder().current
+    loaded = extensions.holder().current
     active = loaded.path if loaded else None
     dirs = _bundle_dirs(Path(current_app.config["MODELS_DIR"]))
     if loaded and loaded.path not in {d.resolve() for d in dirs}:
         dirs.append(loaded.path)  # TRIAGE_MODEL may point outside the models directory
-    from api.services.registry import label_report
+    from api.registry import label_report
 
-    labels = label_report(context.holder())
+    labels = label_report(extensions.holder())
     items = []
     for d in dirs:
         try:

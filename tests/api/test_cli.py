@@ -4,13 +4,13 @@ import shutil
 
 import click
 import pytest
-from support.api import PASSWORD, basic
 from click.testing import CliRunner
 from flask import Flask
 from sqlalchemy import create_engine, func, inspect, select
 from sqlalchemy.orm import Session
+from support.api import PASSWORD, basic
 
-from api import cli
+from api import cli, extensions
 from api.models import Agency
 
 
@@ -96,7 +96,7 @@ def test_app_upgrades_an_empty_sqlite_database_on_first_start(app_config, tmp_pa
     app = create_app({**app_config, "DATABASE_URL": url, "AUTO_MIGRATE": True,
                       "INSTANCE_PATH": str(tmp_path / "first")})
     assert (tmp_path / "first").is_dir()
-    engine = app.extensions["triage.engine"]
+    engine = extensions.engine(app)
     with Session(engine) as s:
         assert s.scalar(select(func.count()).select_from(Agency)) > 0
     assert app.test_client().get("/readyz").status_code == 200
@@ -114,7 +114,7 @@ def test_secret_key_is_generated_once_and_kept(app_config, tmp_path, monkeypatch
     assert first.config["SECRET_KEY"] == second.config["SECRET_KEY"]
     assert ((tmp_path / "sk" / "secret_key").stat().st_mode & 0o777) == 0o600
     for a in (first, second):
-        a.extensions["triage.engine"].dispose()
+        extensions.engine(a).dispose()
 
 
 def test_serve_builds_the_default_bundle_when_missing(run, env, bundle_path, monkeypatch, caplog):

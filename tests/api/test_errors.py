@@ -5,6 +5,8 @@ import json
 import pytest
 from support.api import COMPLAINT
 
+from api import extensions
+
 
 def _assert_error(resp, status, code):
     assert resp.status_code == status, resp.get_data(as_text=True)
@@ -72,7 +74,7 @@ def test_body_over_max_content_length_is_413(app_config, verifier_for):
     client = app.test_client()
     resp = client.post("/api/v1/complaints", json={"text": "a" * 2000}, headers=verifier_for(app))
     _assert_error(resp, 413, "request_too_large")
-    app.extensions["triage.engine"].dispose()
+    extensions.engine(app).dispose()
 
 
 @pytest.fixture
@@ -83,7 +85,7 @@ def verifier_for():
     from api.models import User
 
     def make(app):
-        with app.extensions["triage.sessionmaker"]() as s:
+        with extensions.sessionmaker(app)() as s:
             s.add(User(username="v-big", password_hash=generate_password_hash(PASSWORD, "pbkdf2:sha256:1000"),
                        role="verifier"))
             s.commit()

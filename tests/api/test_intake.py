@@ -1,8 +1,9 @@
 """POST /complaints and GET /complaints/{id}: storage, suggestion, idempotency, model failure."""
 
-from support.api import COMPLAINT
 from sqlalchemy import func, select
+from support.api import COMPLAINT
 
+from api import extensions
 from api.models import Complaint, Event, ReporterContact, Suggestion
 
 
@@ -91,7 +92,7 @@ class Broken:
 
 
 def test_model_failure_still_stores_the_complaint(client, verifier, app, db_session, monkeypatch, caplog):
-    holder = app.extensions["triage.model"]
+    holder = extensions.holder(app)
     monkeypatch.setattr(holder, "suggest", Broken().suggest)
     resp = client.post("/api/v1/complaints", json=COMPLAINT, headers=verifier)
     assert resp.status_code == 201

@@ -3,9 +3,9 @@
 import re
 
 import pytest
-from support.api import COMPLAINT
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
+from support.api import COMPLAINT
 
 
 @pytest.fixture

@@ -3,9 +3,10 @@
 import threading
 
 import pytest
-from support.api import COMPLAINT
 from sqlalchemy import select
+from support.api import COMPLAINT
 
+from api import extensions
 from api.models import Complaint, Event
 from api.principal import Principal
 from api.services import decisions
@@ -129,8 +130,8 @@ def test_followup_validation(client, verifier, officer, complaint):
 
 def test_stale_copy_conflicts_instead_of_overwriting(app, complaint, agency_codes):
     """Two sessions load the complaint; the first decision commits, the second gets Conflict."""
-    maker = app.extensions["triage.sessionmaker"]
-    deadlines = app.extensions["triage.deadlines"]
+    maker = extensions.sessionmaker(app)
+    deadlines = extensions.deadlines(app)
     alice = Principal("user", 1, "alice", "verifier")
     bob = Principal("user", 2, "bob", "verifier")
     s1, s2 = maker(), maker()

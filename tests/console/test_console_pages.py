@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from support.console import csrf_token, login
 from sqlalchemy import select
+from support.console import csrf_token, login
 
+from api import extensions
 from api.models import Complaint, ConsoleSession, Disposition, Event
 
 
@@ -75,7 +76,7 @@ def test_secure_cookie_setting(app_config):
     app = create_app({**app_config, "SESSION_COOKIE_SECURE": True})
     resp = app.test_client().get("/console/masuk")
     assert "Secure" in resp.headers["Set-Cookie"]
-    app.extensions["triage.engine"].dispose()
+    extensions.engine(app).dispose()
 
 
 def test_safe_redirect_after_login(client, make_user):

@@ -105,7 +105,7 @@ def test_manual_link(client, verifier):
 
 
 def test_linking_failure_never_loses_the_complaint(client, verifier, monkeypatch):
-    from api.services import duplicates
+    from api.duplicates import service as duplicates
 
     def boom(*a, **k):
         raise RuntimeError("index broken")

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from api import extensions
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -43,7 +45,7 @@ def live_app(tmp_path_factory, bundle_path):
     yield app, f"http://127.0.0.1:{server.server_port}", demo
     server.shutdown()
     thread.join(timeout=10)
-    app.extensions["triage.engine"].dispose()
+    extensions.engine(app).dispose()
 
 
 @pytest.fixture(scope="module")

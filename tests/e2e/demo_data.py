@@ -6,6 +6,8 @@ import datetime as dt
 
 from werkzeug.security import generate_password_hash
 
+from api import extensions
+
 PASSWORD = "rahasia-123"
 # The most overdue complaint in the demo queue: a story with a name and a phone number to highlight.
 FIRST = "SMP-000449"
@@ -16,7 +18,8 @@ def seed_demo(app, queue_size: int = 40, history: int = 120) -> dict:
     `queue_size` others waiting in the queue with deadlines from overdue to fresh. Returns
     {"first": tracking id of FIRST, "sample_ids": {tracking_id: sample id}}."""
     from api.models import Agency, Complaint, FollowUp, User
-    from api.principal import SYSTEM, Principal
+    from api.principal import Principal
+    from api.workflow import Role
     from api.services import decisions
     from api.services.intake import intake
     from triage.data import load_sample_complaints
@@ -29,12 +32,12 @@ def seed_demo(app, queue_size: int = 40, history: int = 120) -> dict:
         waiting.insert(pos, r)
     past = [r for _, r in genuine.iloc[queue_size : queue_size + history].iterrows()]
 
-    deadlines = app.extensions["triage.deadlines"]
-    holder = app.extensions["triage.model"]
+    deadlines = extensions.deadlines(app)
+    holder = extensions.holder(app)
     now = dt.datetime.now(dt.UTC)
-    gateway = Principal("key", 0, "lapor-gateway", SYSTEM)
+    gateway = Principal("key", 0, "lapor-gateway", Role.SYSTEM)
     ids: dict[str, str] = {}
-    with app.app_context(), app.extensions["triage.sessionmaker"]() as s:
+    with app.app_context(), extensions.sessionmaker(app)() as s:
         cheap = "pbkdf2:sha256:1000"
         s.add(User(username="rina", password_hash=generate_password_hash(PASSWORD, cheap), role="verifier"))
         s.add(User(username="sari", password_hash=generate_password_hash(PASSWORD, cheap), role="verifier"))

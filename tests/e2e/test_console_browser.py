@@ -8,13 +8,15 @@ import pytest
 from demo_data import PASSWORD
 from sqlalchemy import select
 
+from api import extensions
+
 pytestmark = pytest.mark.e2e
 
 
 def _complaint(app, tracking_id):
     from api.models import Complaint
 
-    with app.extensions["triage.sessionmaker"]() as s:
+    with extensions.sessionmaker(app)() as s:
         c = s.scalar(select(Complaint).where(Complaint.tracking_id == tracking_id))
         return c.status, (c.agency.code if c.agency_id else None), c.suggested_agency, [d.action for d in c.dispositions]
 

@@ -10,6 +10,8 @@ import pytest
 from support.console import login
 from support.hardening import COMPLAINT
 
+from api import extensions
+
 ROLES = ("system", "verifier", "admin", "data_scientist", "agency_officer")
 PUBLIC_GET = {"/healthz", "/readyz", "/api/v1/healthz", "/api/v1/readyz", "/api/v1/openapi.json", "/api/v1/docs",
               "/console/masuk", "/", "/console/"}
@@ -35,7 +37,7 @@ def _concrete(path: str, tracking_id: str) -> str:
 
 
 def test_every_documented_operation_enforces_its_roles(app, client, callers):
-    spec = app.extensions["triage.openapi"]
+    spec = extensions.openapi(app)
     tid = client.post("/api/v1/complaints", json=COMPLAINT, headers=callers["verifier"]).json["tracking_id"]
     checked = 0
     for path, ops in spec["paths"].items():

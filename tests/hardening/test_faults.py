@@ -23,7 +23,7 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 from support.hardening import COMPLAINT
 
-from api import create_app
+from api import create_app, extensions
 from api.db import upgrade
 from api.model_holder import ModelHolder
 from api.models import Complaint, Event, ReporterContact
@@ -173,7 +173,7 @@ def test_database_unreachable_is_503_with_retry_after_nothing_half_written_and_r
                       "RATE_LIMITS": False})
     from api.services import accounts
 
-    with app.extensions["triage.sessionmaker"]() as s:
+    with extensions.sessionmaker(app)() as s:
         _row, key = accounts.create_key(s, "faults")
     auth = {"Authorization": f"Bearer {key}"}
     client = app.test_client()
@@ -222,7 +222,7 @@ def test_database_unreachable_is_503_with_retry_after_nothing_half_written_and_r
     assert after["complaint"] == before["complaint"] + 1
     assert after["received_events"] == before["received_events"] + 1 == after["complaint"]
     assert client.get("/readyz").status_code == 200
-    app.extensions["triage.engine"].dispose()
+    extensions.engine(app).dispose()
 
 
 def test_sqlite_file_gone_is_503_not_500(tmp_path, model_holder, models_dir):
@@ -234,21 +234,21 @@ def test_sqlite_file_gone_is_503_not_500(tmp_path, model_holder, models_dir):
                       "SECRET_KEY": "x", "RATE_LIMITS": False})
     from api.services import accounts
 
-    with app.extensions["triage.sessionmaker"]() as s:
+    with extensions.sessionmaker(app)() as s:
         _row, key = accounts.create_key(s, "faults")
     auth = {"Authorization": f"Bearer {key}"}
     client = app.test_client()
-    app.extensions["triage.engine"].dispose()
+    extensions.engine(app).dispose()
     moved = tmp_path / "moved"
     db_dir.rename(moved)
     try:
         r = client.post("/api/v1/complaints", json=COMPLAINT, headers=auth)
         assert r.status_code == 503 and r.headers.get("Retry-After"), r.get_data(as_text=True)
     finally:
-        app.extensions["triage.engine"].dispose()
+        extensions.engine(app).dispose()
         moved.rename(db_dir)
     assert client.post("/api/v1/complaints", json=COMPLAINT, headers=auth).status_code == 201
-    app.extensions["triage.engine"].dispose()
+    extensions.engine(app).dispose()
 
 
 # -- model bundles -------------------------------------------------------------------------------
@@ -309,7 +309,7 @@ def test_bad_bundle_at_start_still_stores_complaints(tmp_path, bundle_path, mode
     app = create_app({"INSTANCE_PATH": str(tmp_path / "i"), "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
                       "AUTO_MIGRATE": True, "MODEL_PATH": str(bad), "MODELS_DIR": str(models_dir),
                       "SECRET_KEY": "x", "RATE_LIMITS": False})
-    with app.extensions["triage.sessionmaker"]() as s:
+    with extensions.sessionmaker(app)() as s:
         _row, key = accounts.create_key(s, "faults")
     auth = {"Authorization": f"Bearer {key}"}
     client = app.test_client()
@@ -319,7 +319,7 @@ def test_bad_bundle_at_start_still_stores_complaints(tmp_path, bundle_path, mode
     r = client.post("/api/v1/complaints", json=COMPLAINT, headers=auth)
     assert r.status_code == 201, r.get_data(as_text=True)
     assert r.json.get("suggestion") in (None, {}), "stored without a suggestion, for a human"
-    app.extensions["triage.engine"].dispose()
+    extensions.engine(app).dispose()
 
 
 # -- disk full during training ---------------------------------------------------------------------

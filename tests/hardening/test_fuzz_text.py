@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from triage.text import placeholders
 from triage.text.normalize import normalize
+from triage.text.normalizer import TextNormalizer
 from triage.text.pii import KINDS, detect, mask, suggest_confidentiality
-from triage.text.transformers import TextNormalizer
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

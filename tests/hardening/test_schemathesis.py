@@ -16,7 +16,7 @@ from sqlalchemy import create_engine
 from support.hardening import COMPLAINT, LiveServer
 from werkzeug.security import generate_password_hash
 
-from api import create_app
+from api import create_app, extensions
 from api.models import User
 from api.services import accounts
 
@@ -34,7 +34,7 @@ def fuzz_server(tmp_path_factory, model_holder, models_dir):
                       "RATE_LIMITS": False,
                       # schemathesis sends wrong passwords on purpose; the lockout has its own tests.
                       "LOCKOUT_THRESHOLD": 10**6})
-    with app.app_context(), app.extensions["triage.sessionmaker"]() as s:
+    with app.app_context(), extensions.sessionmaker(app)() as s:
         _row, key = accounts.create_key(s, "fuzzer")
         s.add(User(username="fuzz-verifier", password_hash=generate_password_hash(PASSWORD, "pbkdf2:sha256:1000"),
                    role="verifier"))
@@ -48,7 +48,7 @@ def fuzz_server(tmp_path_factory, model_holder, models_dir):
                           headers={"Authorization": f"Bearer {key}"}, timeout=30).raise_for_status()
         server.key = key
         yield server
-    app.extensions["triage.engine"].dispose()
+    extensions.engine(app).dispose()
     create_engine(f"sqlite:///{root / 'fuzz.db'}").dispose()
 
 

@@ -12,11 +12,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support.console import csrf_token, login
 from sqlalchemy import inspect, select
+from support.console import csrf_token, login
 from support.hardening import COMPLAINT
 
-from api import create_app
+from api import create_app, extensions
 from api.models import Complaint, LoginFailure
 from api.security import template_script_hashes
 from api.services import accounts
@@ -75,7 +75,7 @@ def test_hsts_and_secure_cookie_when_secure_cookies_are_on(app_config, make_user
     cookie = resp.headers["Set-Cookie"]
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
     assert resp.headers["Strict-Transport-Security"].startswith("max-age=31536000")
-    app.extensions["triage.engine"].dispose()
+    extensions.engine(app).dispose()
 
 
 # -- rate limits -----------------------------------------------------------------------------------
@@ -93,9 +93,9 @@ def test_rate_limit_per_api_key_is_429_json_with_retry_after(app_config, db_sess
     assert 0 < int(resp.headers["Retry-After"]) <= 61
     assert client.get("/api/v1/agencies", headers=h2).status_code == 200, "another key has its own budget"
     # the limiter's own storage never holds the key itself
-    storage = app.extensions["triage.limiter"].storage
+    storage = extensions.limiter(app).storage
     assert key1 not in repr(getattr(storage, "storage", storage))
-    app.extensions["triage.engine"].dispose()
+    extensions.engine(app).dispose()
 
 
 def test_login_rate_limit_per_ip(app_config, make_user):
@@ -108,7 +108,7 @@ def test_login_rate_limit_per_ip(app_config, make_user):
                                                          "csrf_token": csrf_token(page.get_data(as_text=True))}
                                  ).status_code)
     assert codes == [401, 401, 401, 429]
-    app.extensions["triage.engine"].dispose()
+    extensions.engine(app).dispose()
 
 
 # -- lockout ---------------------------------------------------------------------------------------
@@ -139,7 +139,7 @@ def test_lockout_after_repeated_failed_logins_holds_across_workers_and_ends(app_
     db_session.expire_all()
     assert db_session.scalar(select(LoginFailure).where(LoginFailure.username == "rina")) is None
     for a in (worker1, worker2):
-        a.extensions["triage.engine"].dispose()
+        extensions.engine(a).dispose()
 
 
 def test_basic_auth_lockout(client, make_user):
@@ -180,7 +180,7 @@ def test_no_secret_in_the_logs_of_a_request_cycle(app_config, make_user, db_sess
     assert caplog.records, "nothing was logged: the test would prove nothing"
     for secret in (key, key[-20:], PASSWORD, secret_key, session_cookie):
         assert secret and secret not in text, f"a secret appears in the logs: {secret[:6]}…"
-    app.extensions["triage.engine"].dispose()
+    extensions.engine(app).dispose()
 
 
 SECRET_PATTERNS = {

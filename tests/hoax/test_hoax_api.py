@@ -82,7 +82,7 @@ def test_rejected_and_validation(client, verifier, scientist, low_threshold):
 
 
 def test_clarification_template_renders_in_indonesian():
-    from api.services import hoax_templates
+    from api.hoaxes import clarification_texts as hoax_templates
 
     for code in hoax_templates.TEMPLATES:
         text = hoax_templates.render(code, klaim="air PDAM mengandung racun", tracking_id="LPR-TEST",

@@ -9,18 +9,11 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from api import extensions
 from api.imports import reviews
 from api.imports.lapor import ImportFailed, import_lapor
-from api.models import (
-    Agency,
-    AgencyNameReview,
-    Complaint,
-    Disposition,
-    Event,
-    FollowUp,
-    ImportBatch,
-    ImportedRecord,
-)
+from api.imports.models import AgencyNameReview, ImportBatch, ImportedRecord
+from api.models import Agency, Complaint, Disposition, Event, FollowUp
 
 HEADER = ["No", "Tracking ID", "Tanggal Masuk", "Judul", "Isi Laporan", "Kategori", "Klasifikasi", "Dinas Tujuan",
           "Status", "Sumber Laporan", "Tanggal Disposisi", "Tanggal Tindak Lanjut", "Kolom Tambahan"]
@@ -71,7 +64,7 @@ def write_xlsx(path, rows=ROWS, header=HEADER):
 
 @pytest.fixture
 def policy(app):
-    return app.extensions["triage.deadlines"]
+    return extensions.deadlines(app)
 
 
 @pytest.fixture
@@ -235,7 +228,7 @@ def test_cli(run, messy_csv, app):
 
 
 def test_imported_decisions_are_exported_for_training(db_session, policy, messy_csv):
-    from api.export import export_decisions
+    from api.training_data import export_decisions
 
     import_lapor(db_session, messy_csv, policy)
     rows = {r["text"][:20]: r for r in export_decisions(db_session).rows}

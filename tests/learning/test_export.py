@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from api.export import export_decisions, write_rows
 from api.models import Agency, Disposition
+from api.training_data import export_decisions, write_rows
 from training.from_db import combine, seed_frame, to_labelled
 
 ROAD = "Jalan di desa kami rusak parah dan berlubang, mohon diperbaiki. Hubungi 081234567890."
@@ -94,7 +94,7 @@ def test_imported_history_counts_when_marked_human(submit, decide, db_session, a
 
 
 def test_export_cli_writes_csv_and_jsonl(submit, decide, db_session, cli_env, tmp_path):
-    from api.cli_models import export
+    from api.cli import export
 
     a, *_ = _codes(db_session)
     decide(submit(ROAD), "reassign", agency=a)
@@ -140,7 +140,7 @@ def test_too_few_decisions_means_no_test_split_and_seed_relabelled():
 
 
 def test_export_relabels_through_the_agency_mapping(submit, decide, db_session, cli_env):
-    from api.cli_models import agencies
+    from api.agencies.cli import agencies
 
     a, b, c = _codes(db_session)
     t1, t2, t3 = submit(ROAD), submit(WATER), submit("Lampu jalan mati.")

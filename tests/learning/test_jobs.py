@@ -12,10 +12,10 @@ import uuid
 
 import pytest
 
-from api import jobs
+from api import extensions, jobs, registry
+from api.jobs.models import JobRecord
 from api.jobs.tasks import run_job
-from api.models import JobRecord, Suggestion
-from api.services import registry
+from api.models import Suggestion
 from triage.bundle import data_fingerprint, save_bundle
 from triage.data import load_sample_complaints
 from triage.model import TriageModel
@@ -38,7 +38,7 @@ def test_reclassify_job_records_progress_and_is_safe_to_rerun(app, client, verif
     client.post(f"/api/v1/complaints/{tids[0]}/disposition", json={"action": "confirm"}, headers=verifier)
     act = registry.activate(db_session, str(small_bundle), actor="test", models_dir="models")
     job = jobs.enqueue(db_session, "reclassify", {}, actor="test", deliver=False)
-    make = app.extensions["triage.sessionmaker"]
+    make = extensions.sessionmaker(app)
     result = run_job(make, job.id)
     assert result == {"reclassified": 4, "model_version": act.entry.version}  # the dispatched one is not backlog
     db_session.expire_all()
@@ -53,7 +53,7 @@ def test_reclassify_job_records_progress_and_is_safe_to_rerun(app, client, verif
 def test_a_failing_job_is_marked_failed_with_its_message(app, db_session):
     job = jobs.enqueue(db_session, "sleep", {"steps": "x"}, actor="test", deliver=False)
     with pytest.raises(ValueError):
-        run_job(app.extensions["triage.sessionmaker"], job.id)
+        run_job(extensions.sessionmaker(app), job.id)
     db_session.expire_all()
     j = db_session.get(JobRecord, job.id)
     assert j.status == "failed" and "ValueError" in j.message

@@ -8,10 +8,10 @@ import json
 import pandas as pd
 import pytest
 
-from api import create_app
-from api.export import ExportResult
+from api import create_app, extensions
 from api.model_holder import ModelHolder
-from api.services import monitoring
+from api.monitoring import service as monitoring
+from api.training_data import ExportResult
 from training.from_db import DRIFT_FILE, train_from_db
 from triage.data import load_sample_complaints
 
@@ -54,7 +54,7 @@ def mon_app(app_config, db_bundle):
     holder.load(db_bundle[0].path)
     app = create_app({**app_config, "MODEL_HOLDER": holder})
     yield app
-    app.extensions["triage.engine"].dispose()
+    extensions.engine(app).dispose()
 
 
 def test_monitoring_json_page_and_gauges(mon_app, make_user):
@@ -88,7 +88,7 @@ def test_monitoring_json_page_and_gauges(mon_app, make_user):
     assert client.get("/api/v1/monitoring?weeks=0", headers=scientist).status_code == 422
     from api import jobs
 
-    with mon_app.extensions["triage.sessionmaker"]() as s:
+    with extensions.sessionmaker(mon_app)() as s:
         jobs.enqueue(s, "reclassify", {}, actor="test", deliver=False)
     page = client.get("/monitoring", headers=scientist)
     assert page.status_code == 200 and "Tingkat penerimaan saran" in page.text and "cdn" not in page.text.lower()

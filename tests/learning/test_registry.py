@@ -12,10 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from api import create_app
+from api import create_app, extensions, registry
+from api.agencies import restructure
 from api.model_holder import ModelHolder
-from api.models import Agency, ModelActivation, Suggestion
-from api.services import registry, restructure
+from api.models import Agency, Suggestion
+from api.registry.models import ModelActivation
+from api.services.errors import Invalid
 from triage.bundle import data_fingerprint, save_bundle
 from triage.data import load_sample_complaints
 from triage.model import TriageModel
@@ -49,7 +51,7 @@ def live_app(app_config, bundle_path):
     # Rate limits off: the test hammers /classify from a thread pool, faster than 60/s on an idle machine.
     app = create_app({**app_config, "MODEL_HOLDER": holder, "MODEL_CHECK_SECONDS": 0, "RATE_LIMITS": False})
     yield app
-    app.extensions["triage.engine"].dispose()
+    extensions.engine(app).dispose()
 
 
 def _wait_for(holder, version, seconds=60):
@@ -63,7 +65,7 @@ def _wait_for(holder, version, seconds=60):
 
 def test_activate_and_rollback_under_concurrent_requests(live_app, bundles, verifier, db_session):
     client = live_app.test_client()
-    holder = live_app.extensions["triage.model"]
+    holder = extensions.holder(live_app)
     s = db_session
     first = registry.activate(s, str(bundles["default"]), actor="test", models_dir="models")
     assert first.comparison is None  # nothing active to compare with
@@ -133,7 +135,7 @@ def test_a_worse_candidate_is_refused_unless_forced_with_a_reason(client, verifi
     assert comparison["verdict"] == "worse" and comparison["rows"] == 40
     assert comparison["candidate"]["macro_f1"] < comparison["active"]["macro_f1"]
     assert registry.active(s).entry.name == "good"
-    with pytest.raises(registry.Invalid):
+    with pytest.raises(Invalid):
         registry.activate(s, str(bundles["bad"]), actor="test", models_dir="models", force=True)
     forced = registry.activate(s, str(bundles["bad"]), actor="rina", models_dir="models", force=True,
                                reason="darurat: uji coba")
@@ -153,7 +155,7 @@ def test_too_few_recent_decisions_refuse_without_force(db_session, bundles):
 def test_cli_list_activate_compare_rollback(cli_env, bundles, db_session):
     from click.testing import CliRunner
 
-    from api.cli_models import models
+    from api.registry.cli import models
 
     runner = CliRunner()
     env = {**cli_env, "TRIAGE_MODELS_DIR": str(bundles["good"].parent)}
@@ -173,7 +175,7 @@ def test_cli_list_activate_compare_rollback(cli_env, bundles, db_session):
 
 
 def test_merged_agency_labels_are_remapped_in_suggestions(live_app, verifier, db_session, bundle_path):
-    holder = live_app.extensions["triage.model"]
+    holder = extensions.holder(live_app)
     client = live_app.test_client()
     text = load_sample_complaints().iloc[0]["text"]
     before = client.post("/api/v1/classify", json={"text": text}, headers=verifier).json["suggestion"]

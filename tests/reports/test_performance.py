@@ -10,6 +10,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from api import extensions
 from api.models import Agency, Complaint, Disposition, FollowUp, Suggestion
 from api.reports.performance import Period, nearest_rank, performance_report, working_days_between
 
@@ -81,7 +82,7 @@ def fixture_db(db_session):
 
 @pytest.fixture
 def report(fixture_db, app):
-    return performance_report(fixture_db, Period.month("2024-01"), app.extensions["triage.deadlines"], now=NOW)
+    return performance_report(fixture_db, Period.month("2024-01"), extensions.deadlines(app), now=NOW)
 
 
 def test_figures_by_hand(report):
@@ -105,7 +106,7 @@ def test_figures_by_hand(report):
 
 
 def test_period_and_helpers(app):
-    cal = app.extensions["triage.deadlines"].calendar
+    cal = extensions.deadlines(app).calendar
     assert working_days_between(cal, at(19), at(22)) == 1  # Fri -> Mon
     assert working_days_between(cal, at(15), at(15, 18)) == 0
     assert working_days_between(cal, at(29, month=12, year=2023), at(2)) == 1  # Fri -> Tue: Jan 1 is a holiday

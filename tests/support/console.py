@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from api import extensions
+
 PASSWORD = "rahasia-123"
 
 
@@ -29,14 +31,15 @@ def seed_complaints(app, texts: list[dict], now: dt.datetime | None = None) -> l
     Each item: {"text", "title"?, "channel"?, "confidentiality"?, "received_at"?, "reporter"?}.
     """
     from api.models import Complaint
-    from api.principal import SYSTEM, Principal
+    from api.principal import Principal
+    from api.workflow import Role
     from api.services.intake import intake
 
-    deadlines = app.extensions["triage.deadlines"]
-    holder = app.extensions["triage.model"]
+    deadlines = extensions.deadlines(app)
+    holder = extensions.holder(app)
     out = []
-    with app.app_context(), app.extensions["triage.sessionmaker"]() as s:
-        principal = Principal("key", 0, "seed", SYSTEM)
+    with app.app_context(), extensions.sessionmaker(app)() as s:
+        principal = Principal("key", 0, "seed", Role.SYSTEM)
         for item in texts:
             data = {k: item[k] for k in ("text", "title", "channel", "confidentiality", "reporter") if item.get(k)}
             result = intake(s, data, principal=principal, holder=holder, deadlines=deadlines)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from triage.metrics import running_precision
+
 BANDS = ("auto", "review", "manual")
 NEVER = 1.01  # a threshold no probability reaches
 
@@ -23,10 +25,8 @@ def _lowest_threshold(conf: np.ndarray, hit: np.ndarray, target: float, min_supp
     """Lowest confidence t such that items with conf >= t have mean(hit) >= target."""
     if len(conf) == 0:
         return NEVER
-    order = np.argsort(-conf, kind="stable")
-    c, h = conf[order], hit[order].astype(float)
-    running = np.cumsum(h) / np.arange(1, len(h) + 1)
-    ok = np.where((running >= target) & (np.arange(1, len(h) + 1) >= min_support))[0]
+    c, running = running_precision(conf, hit)
+    ok = np.where((running >= target) & (np.arange(1, len(c) + 1) >= min_support))[0]
     if len(ok) == 0:
         return NEVER
     k = ok.max()

@@ -1,4 +1,8 @@
-"""Evaluation metrics for suggestion heads, as the benchmark protocol defines them."""
+"""Evaluation metrics for suggestion heads, as the benchmark protocol defines them.
+
+One module for training (benchmarks, reports), the service's registry (comparing models on recent
+decisions) and the heads' band thresholds, which all rest on the same running-precision scan.
+"""
 
 from __future__ import annotations
 
@@ -11,19 +15,24 @@ def top_k_hits(proba: np.ndarray, classes: np.ndarray, y: np.ndarray, k: int) ->
     return (top == np.asarray(y)[:, None]).any(axis=1)
 
 
+def running_precision(confidence: np.ndarray, correct: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Confidences sorted high to low, and the share correct among the first k items for every k."""
+    order = np.argsort(-np.asarray(confidence), kind="stable")
+    hits = np.asarray(correct, dtype=float)[order]
+    return np.asarray(confidence)[order], np.cumsum(hits) / np.arange(1, len(hits) + 1)
+
+
 def coverage_at(confidence: np.ndarray, correct: np.ndarray, target: float = 0.95) -> float:
     """Largest share of reports, taken in order of confidence, whose suggestions are >= target correct."""
     if len(correct) == 0:
         return 0.0
-    order = np.argsort(-confidence, kind="stable")
-    running = np.cumsum(correct[order]) / np.arange(1, len(correct) + 1)
+    _, running = running_precision(confidence, correct)
     ok = np.where(running >= target)[0]
     return float((ok.max() + 1) / len(correct)) if len(ok) else 0.0
 
 
 def coverage_curve(confidence: np.ndarray, correct: np.ndarray, points: int = 50) -> tuple[np.ndarray, np.ndarray]:
-    order = np.argsort(-confidence, kind="stable")
-    running = np.cumsum(correct[order]) / np.arange(1, len(correct) + 1)
+    _, running = running_precision(confidence, correct)
     cov = np.arange(1, len(correct) + 1) / len(correct)
     idx = np.unique(np.linspace(0, len(correct) - 1, points).astype(int))
     return cov[idx], running[idx]

@@ -1,18 +1,20 @@
-"""Duplicate and related reports: related complaints, clusters, joint dispatch (issue 7)."""
+"""Duplicate and related reports over JSON: related complaints, clusters, joint dispatch."""
 
 from __future__ import annotations
 
-from flask import jsonify, request
+from flask import Blueprint, jsonify, request
 
-from api import auth, db
+from api import auth, db, extensions
+from api.duplicates import service as duplicates
 from api.errors import ApiError
 from api.services import complaints as complaints_svc
-from api.services import duplicates
-from api.v1 import bp, context, representation
+from api.v1 import representation
 from api.validation import json_body
+from api.workflow import Role
 from triage.duplicates import WINDOW_DAYS
 
-READERS = ("verifier", "admin", "data_scientist", "agency_officer")
+api_bp = Blueprint("duplicates", __name__)
+READERS = (Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST, Role.AGENCY_OFFICER)
 WINDOW_DAYS_MAX = 365
 
 
@@ -26,7 +28,7 @@ def _int_arg(name: str, default: int, lo: int, hi: int) -> int:
     return int(raw)
 
 
-@bp.get("/complaints/<tracking_id>/related")
+@api_bp.get("/complaints/<tracking_id>/related")
 @auth.roles(*READERS)
 def related(tracking_id: str):
     principal = auth.current()
@@ -34,7 +36,7 @@ def related(tracking_id: str):
     c = complaints_svc.get_complaint(s, tracking_id, principal)
     limit = _int_arg("limit", 10, 1, 50)
     window = _int_arg("window_days", WINDOW_DAYS, 1, WINDOW_DAYS_MAX)
-    found = duplicates.related(s, context.holder(), c, principal, limit=limit, window_days=window)
+    found = duplicates.related(s, extensions.holder(), c, principal, limit=limit, window_days=window)
     duplicates.prefetch_clusters(s, [c])
     return jsonify(
         tracking_id=c.tracking_id,
@@ -59,24 +61,24 @@ def _cluster_json(cl, principal) -> dict:
             "dispatched_by": cl.dispatched_by, "members": members}
 
 
-@bp.get("/clusters/<int:cluster_id>")
-@auth.roles("verifier", "admin", "data_scientist")
+@api_bp.get("/clusters/<int:cluster_id>")
+@auth.roles(Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST)
 def get_cluster(cluster_id: int):
     return jsonify(_cluster_json(duplicates.get_cluster(db.session(), cluster_id), auth.current()))
 
 
-@bp.post("/clusters/<int:cluster_id>/disposition")
-@auth.roles("verifier", "admin")
+@api_bp.post("/clusters/<int:cluster_id>/disposition")
+@auth.roles(Role.VERIFIER, Role.ADMIN)
 def cluster_disposition(cluster_id: int):
     data = json_body("ClusterDispositionCreate")
     principal = auth.current()
     cl, results = duplicates.dispose(db.session(), cluster_id, data, principal=principal,
-                                     deadlines=context.deadlines())
+                                     deadlines=extensions.deadlines())
     return jsonify(cluster=_cluster_json(cl, principal), results=results)
 
 
-@bp.post("/complaints/<tracking_id>/cluster")
-@auth.roles("verifier", "admin")
+@api_bp.post("/complaints/<tracking_id>/cluster")
+@auth.roles(Role.VERIFIER, Role.ADMIN)
 def link_to_cluster(tracking_id: str):
     data = json_body("ClusterLinkCreate")
     principal = auth.current()

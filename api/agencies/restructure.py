@@ -2,8 +2,8 @@
 
 Each change appends rows to `agency_mapping` (old code -> new code, effective date, reason) and
 deactivates the old agencies; new agencies are created when missing. Past decisions keep their
-agency in the database (history is never rewritten): `api.export` relabels them through the mapping,
-and the running model's labels are remapped in suggestions (`api.services.registry`).
+agency in the database (history is never rewritten): `api.training_data` relabels them through the mapping,
+and the running model's labels are remapped in suggestions (`api.registry`).
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.models import Agency, AgencyMapping
+from api.agencies.models import AgencyMapping
+from api.agencies.service import agency_by_code
+from api.models import Agency
 from api.services.errors import Conflict, Invalid, NotFound
-from api.services.reference import agency_by_code
 
 
 def _existing(s: Session, code: str) -> Agency:

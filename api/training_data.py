@@ -27,7 +27,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.models import AgencyMapping, Complaint, Disposition, Event, Suggestion
+from api.agencies.mapping import mapping_table, resolve_code
+from api.imports.models import ImportedRecord
+from api.models import Complaint, Disposition, Event, Suggestion
 
 LABEL_ACTIONS = ("confirm", "reassign", "hoax")
 COLUMNS = ("id", "decided_at", "received_at", "title", "text", "agency", "category", "hoax", "action",
@@ -41,42 +43,10 @@ class ExportResult:
     mapping: dict[str, list[str]] = field(default_factory=dict)  # to relabel seed data the same way
 
 
-# -- agency mapping ---------------------------------------------------------------------------------
-
-def mapping_table(s: Session, as_of: dt.date | None = None) -> dict[str, list[str]]:
-    """old code -> new codes (one for merge/rename, several for a split), effective on `as_of`."""
-    as_of = as_of or dt.date.today()
-    out: dict[str, list[str]] = defaultdict(list)
-    for m in s.scalars(select(AgencyMapping).where(AgencyMapping.effective_date <= as_of).order_by(AgencyMapping.id)):
-        if m.new_code not in out[m.old_code]:
-            out[m.old_code].append(m.new_code)
-    return dict(out)
-
-
-def resolve_code(code: str | None, table: dict[str, list[str]]) -> tuple[str | None, str]:
-    """(current code, how): how is 'same', 'mapped' or 'split' (code None: cannot be relabelled)."""
-    if code is None:
-        return None, "same"
-    seen, how = {code}, "same"
-    while code in table:
-        targets = table[code]
-        if len(targets) != 1:
-            return None, "split"
-        code, how = targets[0], "mapped"
-        if code in seen:  # a cycle (A->B, B->A): stop where we are
-            break
-        seen.add(code)
-    return code, how
-
-
 # -- decisions --------------------------------------------------------------------------------------
 
 def _imported_data(s: Session) -> dict[int, dict]:
     """complaint id -> imported record data (when the import tables exist in this checkout)."""
-    try:
-        from api.models import ImportedRecord  # added by the LAPOR import
-    except ImportError:
-        return {}
     return {r.complaint_id: (r.data or {}) for r in s.scalars(select(ImportedRecord))}
 
 
@@ -206,13 +176,6 @@ def export_records(since: dt.datetime | None = None, until: dt.datetime | None =
 
 
 def _configured_url() -> str:
-    import os
+    from api.config import settings
 
-    from api.config import from_env
-
-    instance = os.environ.get("TRIAGE_INSTANCE_PATH")
-    if not instance:
-        from flask import Flask
-
-        instance = Flask("api").instance_path
-    return from_env(instance)["DATABASE_URL"]
+    return settings()["DATABASE_URL"]

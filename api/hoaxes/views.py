@@ -1,15 +1,22 @@
-"""Hoax handling: review list, confirmation with a standard clarification, counts (issue 7)."""
+"""Hoax views: the JSON API (review list, confirmation with a standard clarification, counts) and the
+console's review page (`/console/hoaks`; confirmation goes through the JSON API)."""
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, request
+from flask import Blueprint, jsonify, render_template, request
 
-from api import auth, db
+from api import auth, db, extensions
 from api.errors import ApiError
+from api.hoaxes import clarification_texts
+from api.hoaxes import service as hoaxes
 from api.services import complaints as complaints_svc
-from api.services import hoax_templates, hoaxes
-from api.v1 import bp, context, representation
+from api.v1 import representation
 from api.validation import json_body
+from api.workflow import Role
+
+api_bp = Blueprint("hoaxes", __name__)
+console_bp = Blueprint("hoaxes", __name__, template_folder="templates")
+READERS = (Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST)
 
 
 def _clarification_json(h) -> dict:
@@ -17,8 +24,8 @@ def _clarification_json(h) -> dict:
             "hoax_probability": h.hoax_probability, "actor": h.actor, "created_at": representation.iso(h.created_at)}
 
 
-@bp.get("/hoaxes")
-@auth.roles("verifier", "admin", "data_scientist")
+@api_bp.get("/hoaxes")
+@auth.roles(*READERS)
 def hoax_list():
     status = request.args.get("status", "pending")
     if status not in hoaxes.STATUSES:
@@ -38,26 +45,26 @@ def hoax_list():
     return jsonify(status=status, threshold=hoaxes.threshold(), items=items, next_before=nxt)
 
 
-@bp.get("/hoaxes/templates")
-@auth.roles("verifier", "admin", "data_scientist")
+@api_bp.get("/hoaxes/templates")
+@auth.roles(*READERS)
 def hoax_templates_list():
     return jsonify(items=[{"code": k, "topic": v["topic"], "title": v["title"], "text": v["text"]}
-                          for k, v in hoax_templates.TEMPLATES.items()])
+                          for k, v in clarification_texts.TEMPLATES.items()])
 
 
-@bp.post("/hoaxes/<tracking_id>/confirm")
-@auth.roles("verifier", "admin")
+@api_bp.post("/hoaxes/<tracking_id>/confirm")
+@auth.roles(Role.VERIFIER, Role.ADMIN)
 def hoax_confirm(tracking_id: str):
     data = json_body("HoaxConfirm")
     principal = auth.current()
-    c, h = hoaxes.confirm(db.session(), tracking_id, data, principal=principal, deadlines=context.deadlines())
+    c, h = hoaxes.confirm(db.session(), tracking_id, data, principal=principal, deadlines=extensions.deadlines())
     return jsonify(complaint=representation.summary(c, principal), clarification=_clarification_json(h)), 201
 
 
-@bp.get("/hoaxes/stats")
-@auth.roles("verifier", "admin", "data_scientist")
+@api_bp.get("/hoaxes/stats")
+@auth.roles(*READERS)
 def hoax_stats():
-    tz = current_app.extensions["triage.deadlines"].calendar.tz
+    tz = extensions.deadlines().calendar.tz
     start = request.args.get("from")
     end = request.args.get("to")
     return jsonify(hoaxes.stats(
@@ -66,3 +73,18 @@ def hoax_stats():
         complaints_svc.parse_instant(end, "to", tz) if end else None,
         tz,
     ))
+
+
+@console_bp.get("/hoaks")
+@auth.roles(*READERS)
+def review():
+    status = request.args.get("status", "pending")
+    if status not in hoaxes.STATUSES:
+        status = "pending"
+    s = db.session()
+    rows, _next = hoaxes.review_list(s, auth.current(), status, limit=100)
+    clar = hoaxes.clarifications(s, [c.id for c in rows])
+    items = [{"c": c, "reasons": hoaxes.reasons(c), "clarifications": clar.get(c.id, [])} for c in rows]
+    stats = hoaxes.stats(s, None, None, extensions.deadlines().calendar.tz)
+    return render_template("hoaxes/review.html", items=items, status=status, statuses=hoaxes.STATUSES,
+                           threshold=hoaxes.threshold(), stats=stats, templates=clarification_texts.TEMPLATES)

@@ -6,7 +6,7 @@
   ``confirmed`` = status `hoax` (also those the model did not flag), ``rejected`` = flagged but
   decided otherwise (dispatched, archived, ...), ``all``.
 * Confirming records the verifier's `hoax` disposition (api.services.decisions) and stores the
-  clarification text made from a template (api.services.hoax_templates) with its topic.
+  clarification text made from a template (api.hoaxes.clarification_texts) with its topic.
 * Stats count, per month received, what the model flagged, what verifiers confirmed and the
   confirmed hoaxes by topic, so Diskominfo can report how many came in and about what.
 """
@@ -21,9 +21,11 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from api import access, workflow
-from api.models import Complaint, Event, HoaxClarification, utcnow
+from api.hoaxes import clarification_texts
+from api.hoaxes.models import HoaxClarification
+from api.models import Complaint, Event, utcnow
 from api.principal import Principal
-from api.services import decisions, hoax_templates
+from api.services import decisions
 from api.services.complaints import get_complaint
 from api.services.errors import Conflict, Invalid
 from api.workflow import Status
@@ -88,8 +90,8 @@ def confirm(s: Session, tracking_id: str, data: dict, *, principal: Principal, d
             today: dt.date | None = None) -> tuple[Complaint, HoaxClarification]:
     """Mark the complaint a hoax (if it is not yet) and store the clarification made from a template."""
     code = data.get("template") or "umum"
-    if code not in hoax_templates.TEMPLATES:
-        raise Invalid(f"unknown template {code!r}; templates: {', '.join(hoax_templates.TEMPLATES)}",
+    if code not in clarification_texts.TEMPLATES:
+        raise Invalid(f"unknown template {code!r}; templates: {', '.join(clarification_texts.TEMPLATES)}",
                       "unknown_template", [{"field": "template", "code": "unknown"}])
     klaim = (data.get("claim") or "").strip()
     if not klaim:
@@ -101,9 +103,9 @@ def confirm(s: Session, tracking_id: str, data: dict, *, principal: Principal, d
     if c.status != Status.HOAX.value:
         c = decisions.decide(s, tracking_id, {"action": "hoax", "reason": data.get("reason")},
                              principal=principal, deadlines=deadlines)
-    topic = (data.get("topic") or hoax_templates.TEMPLATES[code]["topic"]).strip().lower()[:80]
+    topic = (data.get("topic") or clarification_texts.TEMPLATES[code]["topic"]).strip().lower()[:80]
     tanggal = (today or dt.date.today()).strftime("%d-%m-%Y")
-    text = hoax_templates.render(code, klaim=klaim, fakta=data.get("facts"), tracking_id=c.tracking_id,
+    text = clarification_texts.render(code, klaim=klaim, fakta=data.get("facts"), tracking_id=c.tracking_id,
                                  tanggal=tanggal)
     now = utcnow()
     h = HoaxClarification(complaint_id=c.id, template=code, topic=topic, text=text,

@@ -9,96 +9,49 @@ embeddings differ), filled lazily month by month as lookups need them.
 A new report is linked (after intake committed it) to the closest earlier open report about the
 same problem: into that report's cluster, or into a new cluster of the two. Verifiers can then
 dispatch every open member of a cluster with one decision (api.services.decisions per member).
+The console's "similar earlier reports" panel uses the same index (`similar_dispatched`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
-import threading
-import time
-from contextlib import nullcontext
 from dataclasses import dataclass
-from pathlib import Path
 
-from flask import current_app, has_app_context
+from flask import has_app_context
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from api import access, workflow
+from api import access, extensions, workflow
+from api.duplicates.index_store import IndexStore
+from api.duplicates.models import ClusterMember, ComplaintCluster
 from api.model_holder import ModelHolder
-from api.models import ClusterMember, Complaint, ComplaintCluster, Event, utcnow
+from api.models import Complaint, Event, utcnow
 from api.principal import Principal
 from api.services import decisions
 from api.services.errors import Conflict, Invalid, NotFound
 from api.workflow import Status
-from triage.duplicates import (
-    WINDOW_DAYS,
-    MatchRule,
-    ShardedIndex,
-    judge,
-    months_between,
-    place_tokens,
-)
+from triage.duplicates import WINDOW_DAYS, MatchRule, ShardedIndex, judge, months_between, place_tokens
+from triage.text.fulltext import full_text as join_title
 
 log = logging.getLogger(__name__)
 
 FINAL = frozenset({Status.CLOSED.value, Status.ARCHIVED.value, Status.HOAX.value})
-SAVE_EVERY_SECONDS = 30.0
 MODEL_ACTOR = "model"
 
 
 def full_text(c: Complaint) -> str:
-    # The same joining as triage.suggest.Suggester.suggest.
-    return f"{c.title}. {c.text}" if c.title else (c.text or "")
-
-
-class IndexStore:
-    """One ShardedIndex per model version per process, saved now and then (and at exit by catch-up)."""
-
-    def __init__(self, root: Path, rule: MatchRule | None = None):
-        self.root = Path(root)
-        self.rule = rule or MatchRule()
-        self._lock = threading.Lock()
-        self._index: ShardedIndex | None = None
-        self._version: str | None = None
-        self._saved_at = 0.0
-
-    def get(self, holder: ModelHolder):
-        loaded = holder.current
-        if loaded is None:
-            return None, None
-        with self._lock:
-            if self._index is None or self._version != loaded.version:
-                dim = int(loaded.bundle.model.embed([""]).shape[1])
-                slug = re.sub(r"[^A-Za-z0-9._-]+", "_", loaded.version)[:120]
-                self._index = ShardedIndex(self.root / slug, dim, model_version=loaded.version)
-                self._version = loaded.version
-            return self._index, loaded
-
-    def maybe_save(self, force: bool = False) -> None:
-        if self._index is None:
-            return
-        now = time.monotonic()
-        if force or now - self._saved_at >= SAVE_EVERY_SECONDS:
-            self._index.save()
-            self._saved_at = now
+    return join_title(c.text, c.title)
 
 
 def store() -> IndexStore:
-    app = current_app
-    st = app.extensions.get("triage.duplicates")
-    if st is None:
-        st = app.extensions.setdefault("triage.duplicates", IndexStore(Path(app.instance_path) / "duplicates"))
-    return st
+    return extensions.duplicates_store()
 
 
 def _embed(loaded, texts: list[str]):
-    # The Suggester serialises its own encoder calls (tokenizers are not re-entrant everywhere).
-    with getattr(loaded.suggester, "_lock", None) or nullcontext():
-        return loaded.bundle.model.embed(texts)
+    # The suggester's public embed() takes the model's lock (tokenizers are not re-entrant everywhere).
+    return loaded.suggester.embed(texts)
 
 
 def _month_range(month: str) -> tuple[dt.datetime, dt.datetime]:
@@ -122,7 +75,7 @@ def catch_up(s: Session, index: ShardedIndex, loaded, months: list[str], batch: 
             ).all()
             if not rows:
                 break
-            vecs = _embed(loaded, [f"{r.title}. {r.text}" if r.title else (r.text or "") for r in rows])
+            vecs = _embed(loaded, [join_title(r.text, r.title) for r in rows])
             index.add([r.id for r in rows], vecs, [r.received_at for r in rows])
             added += len(rows)
             if len(rows) < batch:
@@ -330,3 +283,16 @@ def dispose(s: Session, cluster_id: int, data: dict, *, principal: Principal, de
         cl.dispatched_at, cl.dispatched_by, cl.agency_id = utcnow(), principal.actor, dispatched.agency_id
         s.commit()
     return get_cluster(s, cluster_id), results
+
+
+# -- similar earlier reports (the console's "Aduan serupa" panel) -------------------------------------
+
+SIMILAR_WINDOW_DAYS = 180
+
+
+def similar_dispatched(s: Session, holder: ModelHolder, c: Complaint, p: Principal, limit: int = 5,
+                       window_days: int = SIMILAR_WINDOW_DAYS) -> list[Related]:
+    """The closest reports within ±`window_days` that were sent to an agency: where reports like this
+    one went. Only reports the caller may see; best first."""
+    found = related(s, holder, c, p, limit=max(limit * 4, 20), window_days=window_days)
+    return [r for r in found if r.complaint.agency_id is not None][:limit]

@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.models import Complaint, Disposition, Suggestion, utcnow
+from triage.text.fulltext import full_text
 
 DRIFT_MARGIN = 0.05
 DRIFT_DAYS = 14
@@ -116,12 +117,12 @@ def drift(s: Session, loaded, now: dt.datetime, days: int = DRIFT_DAYS) -> dict:
     """The drift signal for the model in use (see module docstring)."""
     if loaded is None:
         return {"status": "unavailable", "reason": "no model is loaded"}
-    meta = loaded.bundle.meta.get("drift") or {}
+    meta = loaded.meta.get("drift") or {}
     ref_file = Path(loaded.path) / meta.get("reference_file", "drift_reference.npz")
     if not meta or not ref_file.is_file():
         return {"status": "unavailable",
                 "reason": "the active bundle has no training sample for drift (train it with `triage train --from-db`)"}
-    texts = [f"{t}. {x}" if t else x for t, x in s.execute(
+    texts = [full_text(x, t) for t, x in s.execute(
         select(Complaint.title, Complaint.text).where(Complaint.received_at > now - dt.timedelta(days=days))
         .order_by(Complaint.received_at.desc()).limit(DRIFT_MAX_TEXTS))]
     out = {"window_days": days, "texts": len(texts), "baseline_similarity": meta.get("baseline_similarity"),
@@ -130,7 +131,7 @@ def drift(s: Session, loaded, now: dt.datetime, days: int = DRIFT_DAYS) -> dict:
         return {**out, "status": "no_data", "similarity": None}
     import scipy.sparse as sp
 
-    X, _ = loaded.bundle.model.encode(texts)  # the encoder only, never the heads
+    X, _ = loaded.suggester.encode(texts)  # the encoder only, never the heads
     sim = _mean_max_similarity(X, sp.load_npz(ref_file))
     base = meta.get("baseline_similarity")
     status = "unknown" if base is None else ("drifting" if sim < base - DRIFT_MARGIN else "ok")

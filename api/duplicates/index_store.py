@@ -1,0 +1,46 @@
+"""The process's ANN index of report embeddings: one `ShardedIndex` per model version, saved now and then.
+
+It is a cache beside the database (the source of truth); `api.duplicates.service.catch_up` brings it
+up to date before each search."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from pathlib import Path
+
+from api.model_holder import Loaded, ModelHolder
+from triage.duplicates import MatchRule, ShardedIndex
+
+SAVE_EVERY_SECONDS = 30.0
+
+
+class IndexStore:
+    def __init__(self, root: Path, rule: MatchRule | None = None):
+        self.root = Path(root)
+        self.rule = rule or MatchRule()
+        self._lock = threading.Lock()
+        self._index: ShardedIndex | None = None
+        self._version: str | None = None
+        self._saved_at = 0.0
+
+    def get(self, holder: ModelHolder) -> tuple[ShardedIndex | None, Loaded | None]:
+        loaded = holder.current
+        if loaded is None or loaded.suggester.embedding_dim == 0:  # no model, or no dense embedding to search
+            return None, None
+        with self._lock:
+            if self._index is None or self._version != loaded.version:
+                slug = re.sub(r"[^A-Za-z0-9._-]+", "_", loaded.version)[:120]
+                self._index = ShardedIndex(self.root / slug, loaded.suggester.embedding_dim,
+                                           model_version=loaded.version)
+                self._version = loaded.version
+            return self._index, loaded
+
+    def maybe_save(self, force: bool = False) -> None:
+        if self._index is None:
+            return
+        now = time.monotonic()
+        if force or now - self._saved_at >= SAVE_EVERY_SECONDS:
+            self._index.save()
+            self._saved_at = now

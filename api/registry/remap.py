@@ -1,0 +1,109 @@
+"""A model's agency labels against today's directory: labels of merged or renamed agencies come out
+under their new codes (no retraining needed), split agencies stay for a human to choose."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.agencies.mapping import mapping_table, resolve_code
+from api.models import Agency
+from triage.suggest import Candidate, SuggesterProtocol, Suggestion
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class LabelReport:
+    ok: list[str]
+    remapped: dict[str, str]
+    split: dict[str, list[str]]
+    unknown: list[str]
+
+    def to_dict(self) -> dict:
+        return {"ok": len(self.ok), "remapped": self.remapped, "split": self.split, "unknown": self.unknown}
+
+
+def check_labels(labels: list[str], active_codes: set[str], mapping: dict[str, list[str]]) -> LabelReport:
+    ok, remapped, split, unknown = [], {}, {}, []
+    for lab in labels:
+        new, how = resolve_code(lab, mapping)
+        if how == "split":
+            split[lab] = mapping.get(lab, [])
+        elif how == "mapped" and new in active_codes:
+            remapped[lab] = new
+        elif lab in active_codes:
+            ok.append(lab)
+        else:
+            unknown.append(lab)
+    return LabelReport(ok, remapped, split, unknown)
+
+
+class RemappingSuggester:
+    """Wraps a suggester: agency candidates under an old code come out under the new code
+    (probabilities of labels that merged are added). Labels of split agencies stay, at most in the
+    review band: a human must choose among the new agencies. Implements `SuggesterProtocol`."""
+
+    def __init__(self, base: SuggesterProtocol, report: LabelReport):
+        self.base = base
+        self.report = report
+
+    name = property(lambda self: self.base.name)
+    version = property(lambda self: self.base.version)
+    path = property(lambda self: Path(self.base.path))
+    meta = property(lambda self: self.base.meta)
+    embedding_dim = property(lambda self: self.base.embedding_dim)
+
+    def labels(self, head: str) -> list[str]:
+        return self.base.labels(head)
+
+    def encode(self, texts: Sequence[str]):
+        return self.base.encode(texts)
+
+    def embed(self, texts: Sequence[str]):
+        return self.base.embed(texts)
+
+    def suggest(self, texts: Sequence[str], titles: Sequence[str | None] | None = None) -> list[Suggestion]:
+        out = self.base.suggest(texts, titles=titles)
+        if not (self.report.remapped or self.report.split):
+            return out
+        for sg in out:
+            if sg.agency is None:
+                continue
+            touched = any(c.label in self.report.remapped for c in sg.agency.candidates)
+            merged: dict[str, float] = {}
+            for c in sg.agency.candidates:
+                label = self.report.remapped.get(c.label, c.label)
+                merged[label] = round(merged.get(label, 0.0) + c.probability, 4)
+            sg.agency.candidates = [Candidate(k, v) for k, v in sorted(merged.items(), key=lambda kv: -kv[1])]
+            if sg.agency.candidates[0].label in self.report.split and sg.agency.band == "auto":
+                sg.agency.band = "review"
+            if touched:
+                sg.model["agency_remap"] = self.report.remapped
+        return out
+
+
+def unwrap(suggester: SuggesterProtocol) -> SuggesterProtocol:
+    """The model's own suggester under any remapping wrapper."""
+    return getattr(suggester, "base", suggester)
+
+
+def remapping_suggester(s: Session, suggester: SuggesterProtocol) -> RemappingSuggester:
+    base = unwrap(suggester)
+    codes = set(s.scalars(select(Agency.code).where(Agency.active.is_(True))))
+    report = check_labels(base.labels("agency"), codes, mapping_table(s))
+    if report.unknown:
+        log.warning("model %s knows agencies that are not active and not mapped: %s", base.version,
+                    ", ".join(report.unknown))
+    return RemappingSuggester(base, report)
+
+
+def label_report(holder) -> dict | None:
+    loaded = holder.current
+    report = getattr(loaded.suggester, "report", None) if loaded else None
+    return report.to_dict() if report else None
