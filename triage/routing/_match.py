@@ -1,0 +1,115 @@
+"""Token-level matching shared by type matching (directory names) and the prior (report texts).
+
+Both sides go through ``triage.text.normalize.normalize`` so that "jln", "Kab." or "dishub" in a
+report and in the knowledge base end up as the same words. Hyphens are split ("gorong-gorong" ->
+"gorong gorong") because place names and keywords are written both ways.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from triage.text.normalize import default_slang, normalize
+
+# How many words may stand between the parts of a "a ~ b" term ("jalan depan sdn 2 rusak").
+PAIR_GAP = 4
+
+
+def tokens(text: str, *, mask_pii: bool = True) -> list[str]:
+    """The model's view of ``text`` (slang expanded, personal data as placeholders) as words."""
+    return normalize(text or "", slang=default_slang(), mask_pii=mask_pii).replace("-", " ").split()
+
+
+def plain_tokens(text: str) -> list[str]:
+    """Lowercase words without slang expansion (for place names: "dr soetomo" stays "dr soetomo")."""
+    return re.findall(r"[a-z0-9]+", (text or "").lower())
+
+
+@lru_cache(maxsize=1)
+def root_words() -> frozenset[str]:
+    """Sastrawi's Indonesian root-word list: a single-word place name that is also an ordinary word
+    ("gading", "ujung", "genteng") cannot be trusted when it stands alone in a report."""
+    import Sastrawi
+
+    path = Path(Sastrawi.__file__).parent / "Stemmer" / "data" / "kata-dasar.txt"
+    with path.open(encoding="utf-8") as fh:
+        return frozenset(w.strip() for w in fh if w.strip())
+
+
+@dataclass(frozen=True)
+class Term:
+    """A phrase, or ordered parts that must follow each other within ``PAIR_GAP`` words."""
+
+    parts: tuple[tuple[str, ...], ...]
+
+    @property
+    def text(self) -> str:
+        return " ~ ".join(" ".join(p) for p in self.parts)
+
+    @property
+    def size(self) -> int:
+        return sum(len(p) for p in self.parts)
+
+
+def parse_term(raw: str, *, mask_pii: bool = False) -> Term | None:
+    parts = tuple(tuple(tokens(p, mask_pii=mask_pii)) for p in str(raw).split("~"))
+    if not parts or any(not p for p in parts):
+        return None
+    return Term(parts)
+
+
+class PhraseIndex:
+    """Contiguous phrase lookup by first word, longest phrase first."""
+
+    def __init__(self, phrases: Iterable[tuple[str, ...]]):
+        by_first: dict[str, set[tuple[str, ...]]] = {}
+        for p in phrases:
+            if p:
+                by_first.setdefault(p[0], set()).add(p)
+        self._by_first = {k: sorted(v, key=lambda p: (-len(p), p)) for k, v in by_first.items()}
+
+    def vocabulary(self) -> set[str]:
+        return {w for ps in self._by_first.values() for p in ps for w in p}
+
+    def at(self, toks: list[str], i: int):
+        """Phrases starting at position ``i``, longest first."""
+        for p in self._by_first.get(toks[i], ()):
+            if tuple(toks[i:i + len(p)]) == p:
+                yield p
+
+    def longest(self, toks: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Greedy left-to-right, longest match at each position, non-overlapping."""
+        out, i = [], 0
+        while i < len(toks):
+            p = next(self.at(toks, i), None)
+            if p is None:
+                i += 1
+                continue
+            out.append((i, i + len(p), p))
+            i += len(p)
+        return out
+
+    def all(self, toks: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+        return [(i, i + len(p), p) for i in range(len(toks)) for p in self.at(toks, i)]
+
+
+def ordered_within(spans: list[list[tuple[int, int]]], gap: int = PAIR_GAP) -> bool:
+    """Whether one span from each list can be picked in order, each starting at most ``gap`` words
+    after the previous one ends."""
+    ends = [e for _, e in spans[0]]
+    for nxt in spans[1:]:
+        ends = [e for s, e in nxt if any(prev <= s <= prev + gap for prev in ends)]
+        if not ends:
+            return False
+    return True
+
+
+def strip_nested(spans: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    """Drop spans strictly inside a longer one ("sumber daya" inside "sumber daya air")."""
+    return [a for a in spans
+            if not any(b is not a and b[0] <= a[0] and a[1] <= b[1] and (b[1] - b[0]) > (a[1] - a[0])
+                       for b in spans)]
