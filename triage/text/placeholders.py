@@ -13,7 +13,12 @@ from __future__ import annotations
 
 import re
 
-KINDS: tuple[str, ...] = ("NIK", "TELEPON", "EMAIL", "URL", "PLAT", "REKENING", "NAMA")
+# Identity numbers first (NIK, family card, civil-servant number, tax number, health-insurance card),
+# then contacts, links, vehicle plates, bank accounts, home addresses and names. docs/pii.md says
+# what each covers.
+KINDS: tuple[str, ...] = (
+    "NIK", "KK", "NIP", "NPWP", "BPJS", "TELEPON", "EMAIL", "URL", "PLAT", "REKENING", "ALAMAT", "NAMA",
+)
 
 HUMAN: dict[str, str] = {kind: f"[{kind}]" for kind in KINDS}
 MODEL: dict[str, str] = {kind: f"_{kind.lower()}_" for kind in KINDS}

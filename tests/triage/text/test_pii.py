@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from triage.text import placeholders
@@ -22,10 +24,13 @@ def values(text: str, kind: str) -> list[str]:
 def test_placeholder_forms():
     assert placeholders.human("NIK") == "[NIK]"
     assert placeholders.model_token("TELEPON") == "_telepon_"
-    assert set(placeholders.KINDS) == {"NIK", "TELEPON", "EMAIL", "URL", "PLAT", "REKENING", "NAMA"}
+    assert set(placeholders.KINDS) == {
+        "NIK", "KK", "NIP", "NPWP", "BPJS", "TELEPON", "EMAIL", "URL", "PLAT", "REKENING", "ALAMAT", "NAMA",
+    }
+    assert placeholders.human("ALAMAT") == "[ALAMAT]" and placeholders.model_token("KK") == "_kk_"
     assert placeholders.MODEL_TOKENS == {placeholders.model_token(k) for k in placeholders.KINDS}
     with pytest.raises(ValueError):
-        placeholders.human("ALAMAT")
+        placeholders.human("PASPOR")
 
 
 def test_model_tokens_survive_sklearn_tokenizer():
@@ -63,7 +68,7 @@ def test_kinds_filter():
     text = "NIK 3201234501890001 hp 081234567890"
     assert [s.kind for s in detect(text, kinds=["TELEPON"])] == ["TELEPON"]
     with pytest.raises(ValueError):
-        detect(text, kinds=["ALAMAT"])
+        detect(text, kinds=["PASPOR"])
 
 
 # ------------------------------------------------------------------ NIK
@@ -76,7 +81,6 @@ def test_kinds_filter():
         ("nik: 3201 2345 0189 0001", "3201 2345 0189 0001"),
         ("NIK 32.01.23.450189.0001 atas nama saya", "32.01.23.450189.0001"),
         ("ktp 3174056207950003.", "3174056207950003"),  # woman: day 22 + 40
-        ("No. KK 3201230101200005 belum diperbarui", "3201230101200005"),
         ("data saya 3578014509880002 tidak muncul", "3578014509880002"),  # no context, valid structure
     ],
 )
@@ -267,9 +271,16 @@ def test_megabyte_text_runs():
     spans = detect(text)
     assert len(spans) > 10_000
     assert "0812-3456-7890" not in mask(text, spans)
-    # pathological inputs
-    for bad in ("1 " * 500_000, "a" * 1_000_000, "A1" * 500_000, "@." * 500_000, "nama saya " * 100_000):
-        detect(bad)
+    # pathological inputs, and a quarter of a megabyte each for the address, name and glued-number rules
+    for bad in (
+        "1 " * 500_000, "a" * 1_000_000, "A1" * 500_000, "@." * 500_000, "nama saya " * 100_000,
+        "saya Budi " * 25_000, "Jl. Melati " * 25_000, "RT 03 RW 05 no 1 " * 15_000, "NIK1234" * 35_000,
+        "a@b.comterima" * 20_000, "\u200b1" * 125_000,
+    ):
+        t0 = time.perf_counter()
+        check = detect(bad)
+        assert time.perf_counter() - t0 < 30, bad[:20]
+        assert all(bad[s.start : s.end] == s.value for s in check)
 
 
 # ------------------------------------------------------------------ confidentiality
@@ -327,3 +338,213 @@ def test_repeated_name_is_masked_everywhere():
     text = "nama saya Wahyu Hidayat. Kemarin Wahyu Hidayat ditolak di loket."
     assert [s.value for s in detect(text)] == ["Wahyu Hidayat", "Wahyu Hidayat"]
     assert "Wahyu" not in mask(text)
+
+
+# ------------------------------------------------------------------ text as SP4N-LAPOR! exports it
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # line breaks stripped: the next sentence's first word is glued to the number
+        ("Nik. 3204124101990001Saya sudah terdaftar", "Nik. [NIK]Saya sudah terdaftar"),
+        ("hp 081234567890Terima kasih", "hp [TELEPON]Terima kasih"),
+        ("hp081234567890terima kasih", "hp[TELEPON]terima kasih"),
+        ("WA:085712345678mohon direspon", "WA:[TELEPON]mohon direspon"),
+        ("NIK 1271034407950005No KK 1271031105160007no hp", "NIK [NIK]No KK [KK]no hp"),
+        ("Jalan di RT 02/RW 05Mohon segera diperbaiki", "Jalan di RT 02/RW 05Mohon segera diperbaiki"),
+        ("Saya sudah bayar Rp 1.500.000Terima kasih", "Saya sudah bayar Rp 1.500.000Terima kasih"),
+    ],
+)
+def test_glued_words(text, expected):
+    assert mask(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("budi@gmail.comterima kasih", "[EMAIL]terima kasih"),
+        ("siti.aminah@yahoo.co.idMohon segera", "[EMAIL]Mohon segera"),
+        ("humas@dinkes.sukamaju.go.idtanggapan belum ada", "[EMAIL]tanggapan belum ada"),
+        ("kirim ke yanti88@ymail.com.Terima kasih", "kirim ke [EMAIL].Terima kasih"),
+        ("email info@yayasan-peduli.or.idtadi pagi", "email [EMAIL]tadi pagi"),
+        ("web www.bansos-cair-2025.xyzitu penipuan", "web [URL]itu penipuan"),
+    ],
+)
+def test_email_and_url_end_at_the_domain_when_a_word_is_glued(text, expected):
+    """Reported bug: the e-mail mask swallowed the next word."""
+    assert mask(text) == expected
+
+
+def test_a_code_glued_to_a_number_is_not_personal_data():
+    assert detect("Nomor kontrak 3201234501890001X bermasalah") == []
+    assert detect("resi JP1234567890 hilang") == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("kontak 0812\u00a03456\u00a07890 (WA)", "0812\u00a03456\u00a07890"),
+        ("no hp 0813\u200b2233\u200b4455 ya", "0813\u200b2233\u200b4455"),
+        ("wa 08\u200d12\u200d34\u200d56\u200d78\u200d90", "08\u200d12\u200d34\u200d56\u200d78\u200d90"),
+        ("hp 0812\ufeff3456\u20607890.", "0812\ufeff3456\u20607890"),
+        ("Telepon 0812/3456/7890 tidak diangkat", "0812/3456/7890"),
+        ("hubungi +62 (0)812 3456 7890 kapan saja", "+62 (0)812 3456 7890"),
+        ("nomor saya 0062 812 3456 7890", "0062 812 3456 7890"),
+        ("hp: ０８１２９８７６５４３２", "０８１２９８７６５４３２"),
+        ("hub 0852\u20111111\u20112222 kalau ada info", "0852\u20111111\u20112222"),
+        ("nomer hp 0 8 1 2 3 4 5 6 7 8 9 0 ya", "0 8 1 2 3 4 5 6 7 8 9 0"),
+    ],
+)
+def test_phone_with_unicode_separators_and_forms(text, value):
+    assert kinds_values(text) == [("TELEPON", value)]
+    assert not any(c.isdigit() for c in mask(text))
+
+
+def test_offsets_point_into_the_original_text():
+    text = "NIK\u00a0\u200b3204\u200b1241\u200b0199\u200b0001 dan e-mail budi\uff20gmail.com\u200b, ok"
+    spans = detect(text)
+    assert [(s.kind, s.value) for s in spans] == [
+        ("NIK", "3204\u200b1241\u200b0199\u200b0001"),
+        ("EMAIL", "budi\uff20gmail.com"),
+    ]
+    for s in spans:
+        assert text[s.start : s.end] == s.value
+    assert mask(text) == "NIK\u00a0\u200b[NIK] dan e-mail [EMAIL]\u200b, ok"
+
+
+def test_full_width_email_and_obfuscated_at():
+    assert values("email ｒｉｎａ＠ｇｍａｉｌ．ｃｏｍ tidak aktif", "EMAIL") == ["ｒｉｎａ＠ｇｍａｉｌ．ｃｏｍ"]
+    assert values("email andi [at] gmail.com ya", "EMAIL") == ["andi [at] gmail.com"]
+    assert values("email putri(at)yahoo.com tolong", "EMAIL") == ["putri(at)yahoo.com"]
+
+
+# ------------------------------------------------------------------ names after "saya", lower-case names
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("saya Budi Santoso warga Desa Sukamaju", ["Budi Santoso"]),
+        ("Saya Dewi Kartika, warga RT 03", ["Dewi Kartika"]),
+        ("pelapor an. siti aminah sudah 2x datang", ["siti aminah"]),
+        ("nama saya budi santoso mau tanya soal bpjs", ["budi santoso"]),
+        ("atas nama siti belum terima bantuan", ["siti"]),
+        ("Pelapor an Gilang RamadhanMohon diproses", ["Gilang Ramadhan"]),
+        ("Terima kasih.Hormat saya Wahyu Nugroho", ["Wahyu Nugroho"]),
+        ("Dengan hormat, saya Ir. Bambang Susilo warga Sukajadi", ["Ir. Bambang Susilo"]),
+        ("no rekening 1234567890a.n. Siti Rahayu", ["Siti Rahayu"]),
+    ],
+)
+def test_more_names(text, expected):
+    assert values(text, "NAMA") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saya Mohon bantuan Bapak Camat",
+        "Saya Sangat Kecewa Dengan Pelayanan Puskesmas.",
+        "Saya Ingin Melaporkan Jalan Rusak Di Depan SDN 1.",
+        "SAYA TAMBAH JENGKEL DENGAN PELAYANAN INI",
+        "nama saya dicatut untuk pinjaman online",
+        "atas nama kelompok tani kami mengajukan bantuan",
+        "nama saya tidak ada di daftar penerima",
+        "bernama lengkap sesuai akta kelahiran",
+        "rumah saya Kutisari no 5 kebanjiran",
+        "Saya Muslim dan keberatan dengan jadwal ini",
+        "a.n SMPN 5 Sukamaju mengajukan bantuan",
+    ],
+)
+def test_ordinary_words_are_not_names(text):
+    assert values(text, "NAMA") == []
+
+
+# ------------------------------------------------------------------ NIP, NPWP, KK, BPJS
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        ("Oknum ASN dengan NIP 19850312 201001 1 003 sering bolos", "NIP", "19850312 201001 1 003"),
+        ("pegawai 198503122010011003 tidak masuk", "NIP", "198503122010011003"),  # structure alone
+        ("NIP 19880719.201402.2.001 atas nama bidan", "NIP", "19880719.201402.2.001"),
+        ("NPWP saya 01.234.567.8-901.000 tidak valid", "NPWP", "01.234.567.8-901.000"),
+        ("faktur dari 73.612.345.6-123.000", "NPWP", "73.612.345.6-123.000"),  # the layout alone
+        ("NPWP: 012345678901000 belum dipadankan", "NPWP", "012345678901000"),
+        ("npwp 16 digit saya 3273015708920002 tidak ditemukan", "NPWP", "3273015708920002"),
+        ("No. KK 3204121203150009Mohon dibantu", "KK", "3204121203150009"),
+        ("nomor kartu keluarga 3515080302210002", "KK", "3515080302210002"),
+        ("KK saya 1271-0311-0516-0007 hilang", "KK", "1271-0311-0516-0007"),
+        ("Kartu BPJS saya no 0001234567890 ditolak", "BPJS", "0001234567890"),
+        ("no kartu KIS 0002345678912 tidak aktif", "BPJS", "0002345678912"),
+        ("No. BPJS 0002\u00a01234\u00a056789 anak saya", "BPJS", "0002\u00a01234\u00a056789"),
+    ],
+)
+def test_identity_numbers(text, kind, value):
+    assert kinds_values(text) == [(kind, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kode voucher 0001234567890 tidak bisa dipakai",  # 13 digits without BPJS/KIS/JKN
+        "Iuran BPJS Rp 35.000 per bulan, sudah 12 bulan menunggak",
+        "Nomor seri 198503122010011003999 tidak terbaca",
+        "Kode transaksi 20240312201001100 gagal",
+        "Nomor faktur 010.000-24.12345678 tidak sesuai",
+        "Total 2.345 KK terdampak banjir",
+        "NIB usaha saya 1234567890123 belum terbit",
+        "Token listrik 1234 5678 9012 3456 7890 tidak bisa dimasukkan",
+    ],
+)
+def test_identity_number_negatives(text):
+    assert detect(text) == []
+
+
+# ------------------------------------------------------------------ ALAMAT
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Rumah saya di Jl. Melati No. 12 RT 03/RW 05 Kel. Sukamaju banjir", "Jl. Melati No. 12 RT 03/RW 05"),
+        ("alamat: Gg. Mawar III no 7, Kec. Cibeureum", "Gg. Mawar III no 7"),
+        ("tinggal di Perum Griya Indah Blok C2 No. 5 dan air mati", "Perum Griya Indah Blok C2 No. 5"),
+        ("Rumah kami di RT 003 RW 011 No. 15 Desa Mekarsari", "RT 003 RW 011 No. 15"),
+        ("rumah no 12 RT 03 RW 05 Desa Mekarsari retak", "no 12 RT 03 RW 05"),
+        ("Lokasi: Jl. Kenanga Raya No. 21, RT 04/RW 02, Kelurahan Cempaka.", "Jl. Kenanga Raya No. 21, RT 04/RW 02"),
+        ("Gang Kelinci RT 05/RW 03 belum ada lampu", "Gang Kelinci RT 05/RW 03"),
+        ("tinggal di Jl. Veteran 45 Bandung", "Jl. Veteran 45"),
+        ("Komplek Bumi Asri Blok D No. 9Air tidak mengalir", "Komplek Bumi Asri Blok D No. 9"),
+        ("di jl.merpati no.9 kebanjiran", "jl.merpati no.9"),
+        ("Di depan Jl. KH. Ahmad Dahlan No. 3A ada pohon tumbang", "Jl. KH. Ahmad Dahlan No. 3A"),
+    ],
+)
+def test_address_is_the_house_level_part(text, value):
+    assert kinds_values(text) == [("ALAMAT", value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "warga RT 07 RW 03 Kelurahan Sukaraja belum dapat air",  # RT/RW alone: kept for routing
+        "Alamat: Dusun Krajan RT 02 RW 01, Desa Sidomulyo.",
+        "Pohon tumbang di Jl. Diponegoro menutup jalan.",
+        "Lampu di Gang 5 mati sudah seminggu.",
+        "Jalan Ahmad Yani km 5 macet parah.",
+        "Sesuai Perda No. 3 Tahun 2020 tentang ketertiban umum.",
+        "saluran di Blok M penuh sampah",
+        "Jl. Gatot Subroto arah timur macet total jam 7 pagi.",
+        "jalan rusak di RT 05 sejak 2019",
+        "jl jolotundo baru sebanyak 3 titik berlubang",
+    ],
+)
+def test_address_negatives(text):
+    assert values(text, "ALAMAT") == []
+
+
+def test_new_kinds_in_confidentiality_and_model_tokens():
+    level, reason = suggest_confidentiality("rumah saya di Jl. Melati No. 12 kebanjiran, NIP 198503122010011003")
+    assert level == "anonymous" and "alamat rumah" in reason and "NIP" in reason
+    assert mask("No. KK 3204121203150009 di Jl. Melati No. 12", style="model") == "No. KK _kk_ di _alamat_"
