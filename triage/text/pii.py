@@ -238,11 +238,13 @@ def _group_prefix(value: str, n: int) -> int | None:
 
 
 def _find_ids(s: str) -> Iterable[Candidate]:
+    # after a context word the reporter says what the number is: a letter glued to it is a typo
+    # ("NIK. i3204..."), not a code, so the edges are only checked without one
     for m in _ID_FORMAT_RE.finditer(s):
-        if not _edges_ok(s, m.start(), m.end()):
+        ctx = _id_context(s, m.start())
+        if ctx not in _ID_DIGITS and not _edges_ok(s, m.start(), m.end()):
             continue
         digits = re.sub(r"[^0-9]", "", m.group())
-        ctx = _id_context(s, m.start())
         if m.group("nip"):
             if ctx == "NIP" or _nip_structure_ok(digits):
                 yield "NIP", m.start(), m.end()
@@ -271,8 +273,7 @@ def _find_ids(s: str) -> Iterable[Candidate]:
                 continue
             if ctx == "BPJS" and re.match(r"0?8|62", value):
                 continue  # a phone number written after "peserta BPJS"
-            if _edges_ok(s, m.start(), end):
-                yield ctx, m.start(), end
+            yield ctx, m.start(), end
             break
 
 
@@ -317,15 +318,18 @@ def _find_rekening(s: str) -> Iterable[Candidate]:
 # --------------------------------------------------------------------------------------------
 # TELEPON: mobile (08.., +62 8.., 0062 8.., +62 (0)8..) and landline ((021) 555-1234, 0274-512345).
 # --------------------------------------------------------------------------------------------
-_PHONE_MOBILE_RE = re.compile(
-    r"(?=[0-9+(])(?<![0-9+])(?<![0-9][.,/:-])"
-    r"(?P<cc>(?:\+|00)?62[ .-]?(?:\(0\)[ .-]?)?|\(\+?62\)[ .-]?(?:\(0\)[ .-]?)?|0)8[0-9]{0,3}"
-    r"(?:[./-]?[0-9]{2,5}| [0-9]{3,5}| - [0-9]{2,5}){1,5}"
-    + _NUM_END
+_MOBILE = (
+    r"(?P<number>(?P<cc>(?:\+|00)?62[ .-]?(?:\(0\)[ .-]?)?|\(\+?62\)[ .-]?(?:\(0\)[ .-]?)?|0)8[0-9]{0,3}"
+    r"(?:[./-]?[0-9]{2,5}| [0-9]{3,5}| - [0-9]{2,5}){1,5})" + _NUM_END
 )
+_PHONE_MOBILE_RE = re.compile(r"(?=[0-9+(])(?<![0-9+])(?<![0-9][.,/:-])" + _MOBILE)
+# "0812 8877 6655/0856 1122 3344": a second number after a slash (otherwise a slash after a digit
+# means a reference number, "470/0812...")
+_PHONE_AFTER_SLASH_RE = re.compile(r" ?/ ?" + _MOBILE)
 _PHONE_LANDLINE_RE = re.compile(
     r"(?=[0-9+(])(?<![0-9+])(?<![0-9][.,/:-])"
-    r"(?P<cc>\(0[2-9][0-9]{1,2}\)[ .-]?|(?:\+|00)?62[ .-]?\(?[2-9][0-9]{1,2}\)?[ .-]?|0[2-7][0-9]{1,2}[ .-]"
+    r"(?P<cc>\(0[2-9][0-9]{1,2}\)[ .-]?|(?:\+|00)?62[ .-]?(?:\(0\)[ .-]?)?\(?[2-9][0-9]{1,2}\)?[ .-]?"
+    r"|0[2-7][0-9]{1,2}[ .-]"
     r"|0[2-7][0-9]{7,9}(?![0-9]))"
     r"(?:[0-9]{3,8}(?:[ .-][0-9]{2,5}){0,2})?"
     + _NUM_END
@@ -362,11 +366,21 @@ def _country_extra(value: str) -> int:
     return _digits(m.group()) - 1 if m and m.group().strip("+(") else 0
 
 
+def _mobile(s: str, m: re.Match[str]) -> Candidate | None:
+    number, start = m.group("number"), m.start("number")
+    v = _trim_phone(number, 10, 14, _country_extra(number) if m.group("cc") != "0" else 0)
+    if v and _edges_ok(s, start, start + len(v)):
+        return "TELEPON", start, start + len(v)
+    return None
+
+
 def _find_phone(s: str) -> Iterable[Candidate]:
     for m in _PHONE_MOBILE_RE.finditer(s):
-        v = _trim_phone(m.group(), 10, 14, _country_extra(m.group()) if m.group("cc") != "0" else 0)
-        if v and _edges_ok(s, m.start(), m.start() + len(v)):
-            yield "TELEPON", m.start(), m.start() + len(v)
+        c = _mobile(s, m)
+        while c:
+            yield c
+            nxt = _PHONE_AFTER_SLASH_RE.match(s, c[2])
+            c = _mobile(s, nxt) if nxt else None
     for m in _PHONE_LANDLINE_RE.finditer(s):
         v = m.group()
         v = _trim_phone(v, 8, 12, _country_extra(v) if "62" in m.group("cc")[:5] else 0)
@@ -596,6 +610,7 @@ dibantu proses diproses cek dicek periksa diperiksa perbaiki diperbaiki memperba
 macet mati padam hilang lama cepat lambat baik buruk bagus jelek besar kecil tinggi rendah benar salah sesuai
 tertulis tercatat tercantum muncul valid aktif nonaktif tunggu menunggu kecewa marah senang sedih takut
 khawatir resah bingung miskin kaya sakit sehat umur usia tua muda lengkap asli palsu resmi ganda bersama
+seorang sebuah seluruh segenap sekalian sesama seseorang sesuatu sebagian kandung tiri angkat
 sekian demikian mohon segera tindak lanjut ditindaklanjuti harap berharap semoga atas nama ttd tertanda
 kedalam kepada kedepan kebelakang kesana kesini keluar diatas dibawah didalam diluar disana disini sampek
 kelas plat pelat nopol sdn smpn sman smkn min mtsn man paud tk
@@ -732,7 +747,8 @@ _NAME_TRIGGER_RE = re.compile(
     # the lookbehind + first-letter lookahead let the engine skip most positions quickly
     r"(?=[nsabdpimkogclhNSABDPIMKOGCLH])(?<![^\W\d_])(?<![_-])"
     r"(?:(?P<strong>nama\s+(?:saya|sy|aku|lengkap(?:\s+saya)?|pelapor|anak\s+saya|suami\s+saya|istri\s+saya|"
-    r"ibu\s+saya|ayah\s+saya|bapak\s+saya)(?:\s+(?:adalah|ialah|yaitu))?"
+    r"ibu\s+saya|ayah\s+saya|bapak\s+saya|kepala\s+keluarga|orang\s+tua|wali(?:\s+murid)?|pemilik|"
+    r"penerima|pemohon|ayah|ibu|suami|istri|anak)(?:\s+(?:adalah|ialah|yaitu))?"
     r"|nama\s*:|\b(?:saya|sy|aku)\s+bernama(?:\s+lengkap)?|\bbernama(?:\s+lengkap)?"
     r"|\b(?:pengirim|pelapor|pengadu|penerima|pemohon)\s*:|\bperkenalkan,?\s+(?:nama\s+)?(?:saya|sy)"
     r"|\bpelapor\s+(?:an\.?|a\.\s?n\.?|atas\s+nama)|\bhormat\s+(?:saya|kami),?"
@@ -750,6 +766,7 @@ _NAME_WORD = (
 )
 _NAME_RE = re.compile(_NAME_WORD + r"(?: " + _NAME_WORD + r"){0,3}")
 # after a strong trigger ("nama saya", "atas nama", "a.n.") a name may be written in lower case
+_LOWER_HONORIFIC_RE = re.compile(r"(?:ibu|bu|bapak|pak|bpk|sdr|sdri|saudara|saudari|mas|mbak|kak) (?=[a-z])")
 _LOWER_NAME_RE = re.compile(r"[a-z][a-z'-]{1,24}(?: [a-z][a-z'-]{1,24}){0,2}(?![a-z])")
 _NAME_STOP = frozenset(
     """warga dari yang yg rt rw di ke dan atau dengan no nomor nik hp wa telp telepon alamat jl jln jalan
@@ -821,7 +838,8 @@ def _find_name(s: str) -> Iterable[Candidate]:
                 yield "NAMA", m.start(), m.start() + len(" ".join(kept))  # "Pak RT", "Bu RW": not names
             continue
         if strong:
-            low = _LOWER_NAME_RE.match(s, t.end())
+            honorific = _LOWER_HONORIFIC_RE.match(s, t.end())  # "atas nama ibu maryam"
+            low = _LOWER_NAME_RE.match(s, honorific.end() if honorific else t.end())
             if low:
                 kept = _name_words(low.group().split(" "), affixes=True)
                 if kept and len(kept[0]) >= 3:

@@ -548,3 +548,26 @@ def test_new_kinds_in_confidentiality_and_model_tokens():
     level, reason = suggest_confidentiality("rumah saya di Jl. Melati No. 12 kebanjiran, NIP 198503122010011003")
     assert level == "anonymous" and "alamat rumah" in reason and "NIP" in reason
     assert mask("No. KK 3204121203150009 di Jl. Melati No. 12", style="model") == "No. KK _kk_ di _alamat_"
+
+
+# ------------------------------------------------------------------ fixed after the second holdout's first run
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("no.kk:3205052011170004nama kepala keluarga Ujang Suherman", [("KK", "3205052011170004"),
+                                                                       ("NAMA", "Ujang Suherman")]),
+        ("nomor HP 0812 8877 6655/0856 1122 3344 dua-duanya aktif", [("TELEPON", "0812 8877 6655"),
+                                                                     ("TELEPON", "0856 1122 3344")]),
+        ("CS +62 (0)21 5550123 tidak bisa dihubungi.", [("TELEPON", "+62 (0)21 5550123")]),
+        ("Bantuan atas nama ibu maryam belum cair.", [("NAMA", "maryam")]),
+        ("Saya Seorang ibu rumah tangga yang ingin melapor.", []),
+        ("Atas nama seluruh warga RT 04, kami mohon jalan diaspal.", []),
+        ("nama ibu kandung saya salah di KK", []),
+        ("Surat No. 470/0812/Kel/2024 belum dibalas", []),
+        ("NIK. i3204124101990001 dan No. KK", [("NIK", "3204124101990001")]),  # a typo glued, after "NIK"
+    ],
+)
+def test_second_holdout_regressions(text, expected):
+    assert kinds_values(text) == expected
