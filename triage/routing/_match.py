@@ -40,6 +40,16 @@ def root_words() -> frozenset[str]:
         return frozenset(w.strip() for w in fh if w.strip())
 
 
+_OLD_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"), ("ch", "kh"), ("dh", "d"))
+
+
+def modern_spelling(word: str) -> str:
+    """Pre-1972 spelling kept in names ("Soewandhie", "Djojo") as citizens now write it ("suwandie")."""
+    for old, new in _OLD_SPELLING:
+        word = word.replace(old, new)
+    return word
+
+
 @dataclass(frozen=True)
 class Term:
     """A phrase, or ordered parts that must follow each other within ``PAIR_GAP`` words."""

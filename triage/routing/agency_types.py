@@ -35,7 +35,7 @@ __all__ = [
 
 DEFAULT_TYPES_PATH = Path(__file__).resolve().parents[1] / "data" / "agency_types.yaml"
 _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
-_TYPE_KEYS = {"label", "patterns", "duties", "words", "fallback", "place", "tier"}
+_TYPE_KEYS = {"label", "patterns", "duties", "words", "weak_words", "fallback", "place", "tier"}
 _TOP_KEYS = {"version", "generic_name_words", "place_prefixes", "street_words", "types"}
 # Region words in directory names: "Dinas Kesehatan Kabupaten Bandung", "RSUD Kota Bogor".
 _REGION_WORDS = ("kabupaten", "kota", "provinsi")
@@ -52,6 +52,7 @@ class AgencyType:
     patterns: tuple[str, ...]
     duties: str
     words: tuple[str, ...]
+    weak_words: tuple[str, ...] = ()
     fallback: tuple[str, ...] = ()
     place: bool = False
     tier: int = 1
@@ -132,8 +133,8 @@ def _parse(data, source: str) -> AgencyTypes:
             if not isinstance(t.get(k), str) or not t[k].strip():
                 _fail(source, f"{key}.{k}", "expected a non-empty string")
         tier = t.get("tier", 1)
-        if not isinstance(tier, int) or isinstance(tier, bool) or not 1 <= tier <= 3:
-            _fail(source, f"{key}.tier", f"expected 1, 2 or 3, got {tier!r}")
+        if not isinstance(tier, int) or isinstance(tier, bool) or not 1 <= tier <= 5:
+            _fail(source, f"{key}.tier", f"expected 1 to 5, got {tier!r}")
         place = t.get("place", False)
         if not isinstance(place, bool):
             _fail(source, f"{key}.place", f"expected true or false, got {place!r}")
@@ -143,6 +144,7 @@ def _parse(data, source: str) -> AgencyTypes:
         types[code] = AgencyType(
             code=code, label=t["label"].strip(), patterns=_str_list(t.get("patterns"), source, f"{key}.patterns"),
             duties=" ".join(t["duties"].split()), words=words,
+            weak_words=_str_list(t.get("weak_words", []), source, f"{key}.weak_words", nonempty=False),
             fallback=_str_list(t.get("fallback", []), source, f"{key}.fallback", nonempty=False),
             place=place, tier=tier)
     for code, t in types.items():
@@ -233,10 +235,16 @@ def strip_region(toks: list[str], region: tuple[str, ...] | None) -> list[str]:
 
 def _types_in(toks: list[str], kb: AgencyTypes) -> list[str]:
     index, owners = kb.pattern_index()
-    spans = strip_nested(index.all(toks))
+    every = index.all(toks)
+    # Where each type's own words first appear orders the types of one span ("disperindag" reads
+    # "dinas perindustrian dan perdagangan": perindustrian, then perdagangan).
+    first: dict[str, int] = {}
+    for start, _, phrase in sorted(every, key=lambda s: (len(owners[s[2]]) > 1, s[0])):
+        for code in owners[phrase]:
+            first.setdefault(code, start)
     found: list[str] = []
-    for _, _, phrase in sorted(spans, key=lambda s: (s[0], -s[1])):
-        for code in sorted(owners[phrase], key=list(kb.types).index):
+    for _, _, phrase in sorted(strip_nested(every), key=lambda s: (s[0], -s[1])):
+        for code in sorted(owners[phrase], key=lambda c: (first[c], list(kb.types).index(c))):
             if code not in found:
                 found.append(code)
     return found

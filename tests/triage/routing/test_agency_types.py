@@ -162,7 +162,7 @@ def _write(tmp_path, data):
     (lambda d: d["types"]["pupr"].pop("label"), "types.pupr.label"),
     (lambda d: d["types"]["pupr"]["words"].__setitem__(3, 7), "types.pupr.words[3]"),
     (lambda d: d["types"]["pupr"].__setitem__("fallback", ["nope"]), "types.pupr.fallback[0]"),
-    (lambda d: d["types"]["pupr"].__setitem__("tier", 5), "types.pupr.tier"),
+    (lambda d: d["types"]["pupr"].__setitem__("tier", 6), "types.pupr.tier"),
     (lambda d: d["types"]["pupr"].__setitem__("colour", "red"), "types.pupr.colour"),
     (lambda d: d["types"]["pupr"]["words"].append("jalan ~"), "types.pupr.words["),
     (lambda d: d["types"].__setitem__("Bad-Code", d["types"]["pupr"]), "types.Bad-Code"),
