@@ -20,7 +20,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     from api import config, db, errors, metrics
     from api.deadlines import DeadlinePolicy, WorkingCalendar
     from api.openapi import build_spec
-    from api.validation import SchemaValidator
 
     test_config = dict(test_config or {})
     instance_path = test_config.pop("INSTANCE_PATH", None) or os.environ.get("TRIAGE_INSTANCE_PATH")
@@ -41,7 +40,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions[extensions.MODEL] = app.config.get("MODEL_HOLDER") or _load_model(app.config["MODEL_PATH"])
     spec = build_spec(app.config)
     app.extensions[extensions.OPENAPI] = spec
-    app.extensions[extensions.VALIDATOR] = SchemaValidator(spec)
 
     errors.register(app)
     metrics.init_app(app)

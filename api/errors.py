@@ -46,6 +46,9 @@ class ApiError(Exception):
 def error_response(status: int, code: str, message: str, details=None, headers=None):
     body = {"error": {"code": code, "message": message}}
     if details is not None:
+        # One shape for every error: `details` is a list of problems, each with a code.
+        if isinstance(details, dict):
+            details = [{"code": code, **details}]
         body["error"]["details"] = details
     resp = jsonify(body)
     resp.status_code = status

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from api.model_holder import ModelHolder
     from api.monitoring.service import Cache
     from api.registry.sync import ModelSync
-    from api.validation import SchemaValidator
 
 ENGINE = "triage.engine"
 SESSIONMAKER = "triage.sessionmaker"
@@ -27,7 +26,6 @@ DEADLINES = "triage.deadlines"
 MODEL = "triage.model"
 MODEL_SYNC = "triage.model_sync"
 OPENAPI = "triage.openapi"
-VALIDATOR = "triage.validator"
 LIMITER = "triage.limiter"
 CSP_HTML = "triage.csp_html"
 DUPLICATES = "triage.duplicates"
@@ -60,10 +58,6 @@ def model_sync(app: Flask | None = None) -> ModelSync | None:
 
 def openapi(app: Flask | None = None) -> dict:
     return _get(OPENAPI, app)
-
-
-def validator(app: Flask | None = None) -> SchemaValidator:
-    return _get(VALIDATOR, app)
 
 
 def limiter(app: Flask | None = None):

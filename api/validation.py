@@ -1,101 +1,120 @@
-"""Validate request bodies and query strings against the OpenAPI component schemas."""
+"""Validate request bodies and query strings through the pydantic models of `api.schemas`.
+
+Errors come back in the API's one format, `{"error": {"code", "message", "details": [...]}}`:
+400 for a body that is not JSON, 413 when a configured limit is exceeded (text length, batch size),
+422 for everything else, each problem in `details` with its field, code and message.
+"""
 
 from __future__ import annotations
 
-import json
+from typing import TypeVar
 
-from flask import request
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+from flask import current_app, request
+from pydantic import BaseModel, ValidationError
 
-from api import extensions
 from api.errors import ApiError
 
-SPEC_URI = "urn:triage:openapi"
-# Limits whose violation is "too large" (413) rather than "malformed" (422).
-TOO_LARGE = {("maxLength", "text"): "text_too_long", ("maxItems", "items"): "batch_too_large"}
+M = TypeVar("M", bound=BaseModel)
+
+LIMIT_SETTINGS = ("MAX_TEXT_CHARS", "BATCH_LIMIT", "PAGE_SIZE_MAX", "MAX_TITLE_CHARS")
+# Errors that mean "too large" (413) rather than "malformed" (422).
+TOO_LARGE = {"text_too_long", "batch_too_large"}
+CODES = {
+    "missing": "required",
+    "extra_forbidden": "unknown_field",
+    "literal_error": "enum",
+    "enum": "enum",
+    "string_too_long": "maxLength",
+    "string_too_short": "minLength",
+    "too_short": "minItems",
+    "too_long": "maxItems",
+    "greater_than_equal": "range",
+    "less_than_equal": "range",
+    "int_parsing": "type",
+    "int_type": "type",
+    "string_type": "type",
+    "bool_type": "type",
+    "model_type": "type",
+    "dict_type": "type",
+    "list_type": "type",
+    "float_type": "type",
+    "int_from_float": "type",
+}
 
 
-class SchemaValidator:
-    def __init__(self, spec: dict):
-        resource = Resource.from_contents(spec, default_specification=DRAFT202012)
-        self._registry = Registry().with_resource(SPEC_URI, resource)
-        self._validators: dict[str, Draft202012Validator] = {}
-        self._names = set(spec["components"]["schemas"])
-
-    def validator(self, name: str) -> Draft202012Validator:
-        if name not in self._names:
-            raise KeyError(f"no schema {name!r} in the OpenAPI document")
-        if name not in self._validators:
-            schema = {"$ref": f"{SPEC_URI}#/components/schemas/{name}"}
-            self._validators[name] = Draft202012Validator(schema, registry=self._registry)
-        return self._validators[name]
-
-    def check(self, name: str, instance) -> None:
-        errors = sorted(self.validator(name).iter_errors(instance), key=lambda e: list(e.absolute_path))
-        if errors:
-            raise _to_api_error(errors)
+def limits(app=None) -> dict:
+    """The configured limits, passed to validation as its context."""
+    cfg = (app or current_app).config
+    return {k: cfg[k] for k in LIMIT_SETTINGS if k in cfg}
 
 
-def _field(path) -> str:
-    return ".".join(str(p) for p in path)
+def _field(loc) -> str:
+    # pydantic names the branch of a union or the validator in the location; callers want the field path.
+    return ".".join(str(part) for part in loc if not (isinstance(part, str) and ("[" in part or part.startswith("function-"))))
 
 
-def _describe(error) -> list[dict]:
-    path = list(error.absolute_path)
-    if error.validator == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        return [{"field": _field(path + [name]), "code": "unknown_field", "message": f"unknown field {name!r}"}
-                for name in extra]
-    if error.validator == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else ""
-        return [{"field": _field(path + [missing]), "code": "required", "message": f"{missing!r} is required"}]
-    # x-error-message words the failures of combinators and patterns, whose defaults are cryptic.
-    custom = error.schema.get("x-error-message") if error.validator in ("oneOf", "anyOf", "pattern") else None
-    message = custom or error.message
-    if error.validator in ("oneOf", "anyOf") and not custom:
-        # "x is not valid under any of the given schemas" hides the useful part: show the closest.
-        best = min(error.context, key=lambda e: len(list(e.relative_path)), default=None) if error.context else None
-        if best is not None:
-            message = best.message
-    return [{"field": _field(path), "code": error.validator, "message": message}]
+def _message(err: dict) -> str:
+    kind = err["type"]
+    name = _field(err["loc"]).rsplit(".", 1)[-1]
+    if kind == "missing":
+        return f"{name!r} is required"
+    if kind == "extra_forbidden":
+        return f"unknown field {name!r}"
+    return err["msg"].removeprefix("Value error, ")
 
 
-def _to_api_error(errors) -> ApiError:
+def to_api_error(exc: ValidationError) -> ApiError:
+    errors = exc.errors(include_url=False)
     for e in errors:
-        path = list(e.absolute_path)
-        key = (e.validator, path[-1] if path else "")
-        if key in TOO_LARGE:
-            limit = e.validator_value
-            unit = "characters" if e.validator == "maxLength" else "items"
-            return ApiError(413, TOO_LARGE[key], f"{_field(path)} is over the limit of {limit} {unit}",
-                            {"field": _field(path), "limit": limit})
-    details = [d for e in errors for d in _describe(e)]
+        if e["type"] in TOO_LARGE:
+            field = _field(e["loc"])
+            limit = (e.get("ctx") or {}).get("limit")
+            unit = "characters" if e["type"] == "text_too_long" else "items"
+            message = f"{field} is over the limit of {limit} {unit}"
+            return ApiError(413, e["type"], message, [{"field": field, "code": e["type"], "limit": limit,
+                                                        "message": message}])
+    details, seen = [], set()
+    for e in errors:
+        item = {"field": _field(e["loc"]), "code": CODES.get(e["type"], e["type"]), "message": _message(e)}
+        key = (item["field"], item["code"])
+        if key not in seen:  # a field wrong in both branches of `X | None` is one problem
+            seen.add(key)
+            details.append(item)
     first = details[0]
     where = f"{first['field']}: " if first["field"] else ""
     return ApiError(422, "validation_error", f"{where}{first['message']}", details)
 
 
-def json_body(schema: str) -> dict:
-    """The request's JSON body, checked against components.schemas[schema]."""
+def validate(model: type[M], data, *, context: dict | None = None) -> M:
+    """`data` (already parsed) through `model`, with the API's errors."""
+    try:
+        return model.model_validate(data, context=limits() if context is None else context)
+    except ValidationError as exc:
+        raise to_api_error(exc) from None
+
+
+def json_body(model: type[M]) -> M:
+    """The request's JSON body, validated by `model` (JSON types are not coerced)."""
     if not request.mimetype or not (request.mimetype == "application/json" or request.mimetype.endswith("+json")):
         raise ApiError(415, "unsupported_media_type", "send the body as JSON with Content-Type: application/json")
     raw = request.get_data(cache=True)  # enforces MAX_CONTENT_LENGTH (413)
     try:
-        data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ApiError(400, "malformed_json", f"the body is not valid JSON: {exc}") from None
-    extensions.validator().check(schema, data)
-    return data
+        return model.model_validate_json(raw, context=limits())
+    except ValidationError as exc:
+        bad_json = [e for e in exc.errors(include_url=False) if e["type"] == "json_invalid"]
+        if bad_json:
+            reason = (bad_json[0].get("ctx") or {}).get("error") or bad_json[0]["msg"]
+            raise ApiError(400, "malformed_json", f"the body is not valid JSON: {reason}") from None
+        raise to_api_error(exc) from None
 
 
-def query_args(schema: str) -> dict:
+def query_args(model: type[M]) -> M:
+    """The query string, validated by `model`; a parameter given twice is an error."""
     args = {}
     for key in request.args:
         values = request.args.getlist(key)
         if len(values) > 1:
-            raise ApiError(422, "validation_error", f"{key}: give it once", [{"field": key, "code": "repeated"}])
+            raise ApiError(422, "validation_error", f"{key}: give it once",
+                           [{"field": key, "code": "repeated", "message": "give it once"}])
         args[key] = values[0]
-    extensions.validator().check(schema, args)
-    return args
+    return validate(model, args)

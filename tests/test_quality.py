@@ -12,6 +12,9 @@ from training.datasets import LabelledData
 from training.pipeline import evaluate_model, fit_model
 from triage.data import load_sample_complaints
 
+# Trains the hybrid (static embedding + TF-IDF) pipeline on the sample: the suite's slowest fixture.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def scores():

@@ -35,12 +35,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from training import paths
 from triage.duplicates import MatchRule, ShardedIndex, VectorIndex, judge, place_tokens
 from triage.text.fulltext import full_texts
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = paths.ROOT
 PAIRS = ROOT / "training" / "duplicates_eval" / "pairs.jsonl"
-SURABAYA = ROOT.parent / "shared" / "datasets" / "surabaya_mediacenter.csv"
+SURABAYA = paths.SURABAYA
 WINDOW = 30
 
 
@@ -247,7 +248,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sizes", default="10000,1000000")
     ap.add_argument("--skip-timing", action="store_true")
     ap.add_argument("--skip-quality", action="store_true")
-    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    ap.add_argument("--out", type=Path, default=paths.BENCHMARKS_MD)
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--timing-from", type=Path, default=None,

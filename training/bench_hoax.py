@@ -30,10 +30,11 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, average_precision_score, f1_score, roc_auc_score
 from sklearn.model_selection import train_test_split
 
+from training import paths
 from triage.text.fulltext import full_texts
 
-ROOT = Path(__file__).resolve().parents[1]
-HOAX_FILE = ROOT.parent / "shared" / "datasets" / "indo_false_news.csv"
+ROOT = paths.ROOT
+HOAX_FILE = paths.HOAXES
 
 EN_STOP = set("the a an and or of to in is are was were be been for on with that this it as by at from "
               "not but have has had will would can could they he she we you i his her their our its "
@@ -208,7 +209,7 @@ def render(res: dict, command: str) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    ap.add_argument("--out", type=Path, default=paths.BENCHMARKS_MD)
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args(argv)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from training import paths
 from training.benchmark import write_section
 from triage.data import load_sample_complaints
 from triage.text import stem
@@ -63,8 +64,8 @@ def render(name: str, n: int, rows, env: str) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--shared", type=Path, default=Path("../shared/datasets"))
-    ap.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
+    ap.add_argument("--shared", type=Path, default=paths.SHARED)
+    ap.add_argument("--out", type=Path, default=paths.BENCHMARKS_MD)
     a = ap.parse_args()
     f = a.shared / "surabaya_mediacenter.csv"
     if f.is_file():

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 from sklearn.model_selection import train_test_split
 
+from training import paths
 from training.baselines import BASELINES, baseline_proba
 from training.datasets import LabelledData
 from training.pipeline import evaluate_model, fit_model
@@ -228,8 +229,8 @@ if __name__ == "__main__":
     import argparse
 
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--shared", type=Path, default=Path("../shared/datasets"))
-    ap.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
+    ap.add_argument("--shared", type=Path, default=paths.SHARED)
+    ap.add_argument("--out", type=Path, default=paths.BENCHMARKS_MD)
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--only", nargs="*", help="split names, e.g. surabaya-agency indo-false-news-hoax")
     ap.add_argument("--variants", nargs="*", help="substrings of variant names, e.g. MiniLM")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from training import paths
 from training.datasets import DataError, load_labelled
 from triage.bundle import BundleError, load_bundle, write_metrics
 from triage.model import DEFAULT_ENCODER, HEAD_NAMES
@@ -208,8 +209,8 @@ def evaluate(model_path, data, train_path, test_path, text_column, label_column,
 
 
 @click.command()
-@click.option("--shared", type=click.Path(path_type=Path), default=Path("../shared/datasets"), show_default=True)
-@click.option("--out", type=click.Path(path_type=Path), default=Path("docs/benchmarks.md"), show_default=True)
+@click.option("--shared", type=click.Path(path_type=Path), default=paths.SHARED, show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), default=paths.BENCHMARKS_MD, show_default=True)
 @click.option("--quick", is_flag=True, help="Skip the slow variants (MiniLM, random forest).")
 def benchmark(shared, out, quick):
     """Run the benchmark protocols of ../shared/datasets and write docs/benchmarks.md."""

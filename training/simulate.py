@@ -26,12 +26,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from training import paths
 from triage.metrics import score_head
 from triage.model import TriageModel
 
 log = logging.getLogger("training.simulate")
 START, END = "<!-- learning:start -->", "<!-- learning:end -->"
-DEFAULT_DATA = Path("../shared/datasets/surabaya_mediacenter.csv")
+DEFAULT_DATA = paths.SURABAYA
 
 
 def _score(model: TriageModel, texts: list[str], y: np.ndarray, seen: np.ndarray | None = None) -> dict:
@@ -168,8 +169,8 @@ def main(argv=None) -> None:
     ap.add_argument("--warmup", type=int, default=1, help="months in the first training set")
     ap.add_argument("--recency-half-life", type=float)
     ap.add_argument("--months", type=int, help="stop after this many months (smoke runs)")
-    ap.add_argument("--md", type=Path, default=Path("docs/benchmarks.md"))
-    ap.add_argument("--png", type=Path, default=Path("docs/benchmarks/learning_curve.png"))
+    ap.add_argument("--md", type=Path, default=paths.BENCHMARKS_MD)
+    ap.add_argument("--png", type=Path, default=paths.BENCHMARKS_DIR / "learning_curve.png")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     ap.add_argument("--from-json", type=Path, help="re-render the PNG and section from a saved --json run")
     ap.add_argument("--minutes", type=float, help="with --from-json: the run's duration to report")

@@ -13,11 +13,14 @@ from api.agencies.service import agency_by_id, list_agencies
 from api.console import bp, present
 from api.console.sessions import end_sessions_of, purge_expired
 from api.duplicates.service import similar_dispatched
+from api.errors import ApiError
 from api.models import CHANNELS, User
 from api.principal import Principal
+from api.schemas import DispositionCreate, FollowUpCreate
 from api.services import accounts, decisions, queue
 from api.services import complaints as complaints_svc
 from api.services.errors import Conflict, Invalid, NotFound, ServiceError
+from api.validation import validate
 from api.workflow import AWAITING_AGENCY, DECIDABLE, ROLE_LABELS_ID, USER_ROLES, Role, Status
 
 VERIFIERS = (Role.VERIFIER, Role.ADMIN)
@@ -205,14 +208,14 @@ def complaint_page(tracking_id: str):
     from triage.text import pii
 
     s, p = db.session(), auth.current()
-    c = complaints_svc.get_complaint(s, tracking_id, p)
+    c = complaints_svc.get_complaint(tracking_id, session=s, principal=p)
     f = _queue_filters(request.args)
     in_queue = Status(c.status) in DECIDABLE
     prev_id, next_id = queue.neighbours(s, p, f, queue.encode_position(c) if in_queue else None, exclude_id=c.id)
     segments, spans, masked = _text_view(c, p)
     sug = c.suggestions[-1] if c.suggestions else None
     agencies = _agencies()
-    similar_rows = similar_dispatched(s, extensions.holder(), c, p) if segments is not None else []
+    similar_rows = similar_dispatched(c, session=s, holder=extensions.holder(), principal=p) if segments is not None else []
     conf_suggestion = pii.suggest_confidentiality(c.text, spans) if segments is not None else None
     args = _filter_args(request.args)
     return render_template(
@@ -245,7 +248,7 @@ INVALID_ID = {
 def _conflict_message(tracking_id: str) -> str:
     """Who decided first and what, in words a verifier understands."""
     try:
-        c = complaints_svc.get_complaint(db.session(), tracking_id, auth.current())
+        c = complaints_svc.get_complaint(tracking_id, session=db.session(), principal=auth.current())
     except NotFound:
         return f"Aduan {tracking_id} sudah tidak tersedia."
     last = c.events[-1] if c.events else None
@@ -261,15 +264,19 @@ def decide(tracking_id: str):
     action = form.get("action", "")
     if action not in workflow.ACTION_STATUS:
         abort(400)
-    data = {"action": action, "reason": form.get("reason") or None, "agency": form.get("agency") or None}
-    if form.get("suggestion_id", "").isdigit():
-        data["suggestion_id"] = int(form["suggestion_id"])
-    if form.get("version", "").isdigit():
-        data["version"] = int(form["version"])
+    fields = {k: v for k, v in (("action", action), ("reason", form.get("reason")), ("agency", form.get("agency"))) if v}
+    for name in ("suggestion_id", "version"):
+        if form.get(name, "").isdigit():
+            fields[name] = int(form[name])
     args = _filter_args(form)
     s, p = db.session(), auth.current()
     try:
-        c = decisions.decide(s, tracking_id, data, principal=p, deadlines=extensions.deadlines())
+        data = validate(DispositionCreate, fields)
+    except ApiError as exc:
+        flash(f"Tindakan tidak dapat disimpan: {exc.message}", "error")
+        return redirect(url_for("console.complaint_page", tracking_id=tracking_id, **args), 303)
+    try:
+        c = decisions.decide(tracking_id, data, session=s, principal=p, deadlines=extensions.deadlines())
     except Conflict:
         s.rollback()
         flash(_conflict_message(tracking_id), "error")
@@ -292,7 +299,7 @@ def set_confidentiality(tracking_id: str):
     version = int(form["version"]) if form.get("version", "").isdigit() else None
     args = _filter_args(form)
     try:
-        decisions.set_confidentiality(db.session(), tracking_id, form.get("confidentiality", ""),
+        decisions.set_confidentiality(tracking_id, form.get("confidentiality", ""), session=db.session(),
                                       principal=auth.current(), version=version)
     except Conflict:
         db.session().rollback()
@@ -314,7 +321,7 @@ def officer_queue():
     f = complaints_svc.Filters(statuses=sorted(x.value for x in AWAITING_AGENCY), sort="due_at", limit=PAGE_SIZE,
                                cursor=request.args.get("cursor"))
     try:
-        rows, next_cursor = complaints_svc.list_complaints(s, p, f)
+        rows, next_cursor = complaints_svc.list_complaints(f, session=s, principal=p)
     except Invalid:
         abort(400)
     agency = agency_by_id(s, p.agency_id)
@@ -327,7 +334,7 @@ def officer_queue():
 @auth.roles(Role.AGENCY_OFFICER)
 def officer_complaint(tracking_id: str):
     s, p = db.session(), auth.current()
-    c = complaints_svc.get_complaint(s, tracking_id, p)
+    c = complaints_svc.get_complaint(tracking_id, session=s, principal=p)
     segments, _spans, masked = _text_view(c, p)
     return render_template("console/officer_complaint.html", c=c, segments=segments, masked=masked,
                            show_contact=access.may_see_contact(c, p),
@@ -351,10 +358,14 @@ def officer_followup(tracking_id: str):
     if not text:
         flash("Isi keterangan tindak lanjut atau alasan terlebih dahulu.", "error")
         return redirect(url_for("console.officer_complaint", tracking_id=tracking_id), 303)
+    try:
+        data = validate(FollowUpCreate, {"status": status, "text": text})
+    except ApiError as exc:
+        flash(f"Tindak lanjut tidak disimpan: {exc.message}", "error")
+        return redirect(url_for("console.officer_complaint", tracking_id=tracking_id), 303)
     s = db.session()
     try:
-        decisions.follow_up(s, tracking_id, {"status": status, "text": text}, principal=auth.current(),
-                            deadlines=extensions.deadlines())
+        decisions.follow_up(tracking_id, data, session=s, principal=auth.current(), deadlines=extensions.deadlines())
     except Conflict:
         s.rollback()
         flash(f"Tindak lanjut tidak disimpan: status aduan {tracking_id} sudah berubah. Periksa kembali.", "error")

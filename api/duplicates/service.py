@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from flask import has_app_context
 from sqlalchemy import select
@@ -29,9 +30,13 @@ from api.duplicates.models import ClusterMember, ComplaintCluster
 from api.model_holder import ModelHolder
 from api.models import Complaint, Event, utcnow
 from api.principal import Principal
+from api.schemas import MAX_ID, DispositionCreate
 from api.services import decisions
 from api.services.errors import Conflict, Invalid, NotFound
 from api.workflow import Status
+
+if TYPE_CHECKING:
+    from api.duplicates.schemas import ClusterDispositionCreate, ClusterLinkCreate
 from triage.duplicates import WINDOW_DAYS, MatchRule, ShardedIndex, judge, months_between, place_tokens
 from triage.text.fulltext import full_text as join_title
 
@@ -132,10 +137,11 @@ def prefetch_clusters(s: Session, complaints: list[Complaint]) -> None:
         set_committed_value(c, "cluster_member", members.get(c.id))
 
 
-def related(s: Session, holder: ModelHolder, c: Complaint, p: Principal, limit: int = 10,
+def related(c: Complaint, *, session: Session, holder: ModelHolder, principal: Principal, limit: int = 10,
             window_days: int = WINDOW_DAYS) -> list[Related]:
     """Reports near `c` in meaning within ±window_days, best first, each judged "same problem" or not.
     Only reports the caller may see are returned."""
+    s, p = session, principal
     rule, found = _neighbours(s, holder, c, window_days, k=max(limit * 3, 20), before_only=False)
     if not found:
         return []
@@ -219,13 +225,12 @@ def on_intake(s: Session, holder: ModelHolder, c: Complaint) -> None:
 
 # -- clusters ---------------------------------------------------------------------------------------
 
-MAX_ID = 2**31 - 1  # the ids are INTEGER columns: a larger number cannot be one (and would not bind)
 
 
-def get_cluster(s: Session, cluster_id: int) -> ComplaintCluster:
+def get_cluster(cluster_id: int, *, session: Session) -> ComplaintCluster:
     if not 0 < cluster_id <= MAX_ID:
         raise NotFound(f"no cluster {cluster_id}")
-    cl = s.scalar(select(ComplaintCluster).where(ComplaintCluster.id == cluster_id)
+    cl = session.scalar(select(ComplaintCluster).where(ComplaintCluster.id == cluster_id)
                   .options(selectinload(ComplaintCluster.members).selectinload(ClusterMember.complaint)))
     if cl is None:
         raise NotFound(f"no cluster {cluster_id}")
@@ -236,12 +241,14 @@ def is_open(cl: ComplaintCluster) -> bool:
     return any(m.complaint.status not in FINAL for m in cl.members)
 
 
-def link_manually(s: Session, tracking_id: str, other_tracking_id: str, principal: Principal) -> ClusterMember:
+def link_manually(tracking_id: str, data: ClusterLinkCreate, *, session: Session,
+                  principal: Principal) -> ClusterMember:
     """A verifier puts a complaint into the cluster of another (or makes a cluster of the two)."""
     from api.services.complaints import get_complaint
 
-    c = get_complaint(s, tracking_id, principal)
-    other = get_complaint(s, other_tracking_id, principal)
+    s = session
+    c = get_complaint(tracking_id, session=s, principal=principal)
+    other = get_complaint(data.tracking_id, session=s, principal=principal)
     if c.id == other.id:
         raise Invalid("a complaint cannot be linked to itself", "validation_error")
     if s.scalar(select(ClusterMember).where(ClusterMember.complaint_id == c.id)):
@@ -251,38 +258,41 @@ def link_manually(s: Session, tracking_id: str, other_tracking_id: str, principa
     return member
 
 
-def dispose(s: Session, cluster_id: int, data: dict, *, principal: Principal, deadlines) -> tuple[ComplaintCluster, list[dict]]:
+def dispose(cluster_id: int, data: ClusterDispositionCreate, *, session: Session, principal: Principal,
+            deadlines) -> tuple[ComplaintCluster, list[dict]]:
     """Apply one verifier decision to every member still waiting for one (received, need_info, returned).
 
     `confirm` needs all those members' suggestions to name the same agency (else use `reassign`)."""
-    cl = get_cluster(s, cluster_id)
+    s = session
+    cl = get_cluster(cluster_id, session=s)
     waiting = [m.complaint for m in cl.members if Status(m.complaint.status) in workflow.DECIDABLE]
     if not waiting:
         raise Conflict("no member of this cluster is waiting for a verifier", "nothing_to_decide")
-    action = data["action"]
-    body = {k: data[k] for k in ("action", "agency", "reason") if data.get(k) is not None}
+    action = data.action
+    decision = DispositionCreate(**data.model_dump(include={"action", "agency", "reason"}, exclude_none=True))
     if action == "confirm":
         tops = {(c.suggestions[-1].top_agency if c.suggestions else None) for c in waiting}
         if len(tops) != 1 or None in tops:
             raise Invalid("the members' suggestions do not name one agency; use `reassign` with an agency",
-                          "suggestions_disagree", [{"field": "action", "code": "disagree"}])
+                          "suggestions_disagree", [{"field": "action", "code": "disagree",
+                                                    "message": "the members' suggestions name different agencies"}])
     results = []
     tracking = [c.tracking_id for c in waiting]
     for tid in tracking:
         try:
-            c = decisions.decide(s, tid, dict(body), principal=principal, deadlines=deadlines)
+            c = decisions.decide(tid, decision, session=s, principal=principal, deadlines=deadlines)
             results.append({"tracking_id": tid, "ok": True, "status": c.status})
         except (Conflict, Invalid, NotFound) as exc:
             s.rollback()
             results.append({"tracking_id": tid, "ok": False, "error": getattr(exc, "code", "error"),
                             "message": str(exc)})
     if action in ("confirm", "reassign") and any(r["ok"] for r in results):
-        cl = get_cluster(s, cluster_id)
+        cl = get_cluster(cluster_id, session=s)
         dispatched = next(m.complaint for m in cl.members if m.complaint.tracking_id in tracking
                           and m.complaint.status == Status.DISPATCHED.value)
         cl.dispatched_at, cl.dispatched_by, cl.agency_id = utcnow(), principal.actor, dispatched.agency_id
         s.commit()
-    return get_cluster(s, cluster_id), results
+    return get_cluster(cluster_id, session=s), results
 
 
 # -- similar earlier reports (the console's "Aduan serupa" panel) -------------------------------------
@@ -290,9 +300,10 @@ def dispose(s: Session, cluster_id: int, data: dict, *, principal: Principal, de
 SIMILAR_WINDOW_DAYS = 180
 
 
-def similar_dispatched(s: Session, holder: ModelHolder, c: Complaint, p: Principal, limit: int = 5,
+def similar_dispatched(c: Complaint, *, session: Session, holder: ModelHolder, principal: Principal, limit: int = 5,
                        window_days: int = SIMILAR_WINDOW_DAYS) -> list[Related]:
     """The closest reports within ±`window_days` that were sent to an agency: where reports like this
     one went. Only reports the caller may see; best first."""
-    found = related(s, holder, c, p, limit=max(limit * 4, 20), window_days=window_days)
+    found = related(c, session=session, holder=holder, principal=principal, limit=max(limit * 4, 20),
+                    window_days=window_days)
     return [r for r in found if r.complaint.agency_id is not None][:limit]

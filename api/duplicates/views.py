@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, jsonify
 
 from api import auth, db, extensions
 from api.duplicates import service as duplicates
-from api.errors import ApiError
+from api.duplicates.schemas import ClusterDispositionCreate, ClusterLinkCreate, RelatedQuery
 from api.services import complaints as complaints_svc
 from api.v1 import representation
-from api.validation import json_body
+from api.validation import json_body, query_args
 from api.workflow import Role
-from triage.duplicates import WINDOW_DAYS
 
 api_bp = Blueprint("duplicates", __name__)
 READERS = (Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST, Role.AGENCY_OFFICER)
-WINDOW_DAYS_MAX = 365
-
-
-def _int_arg(name: str, default: int, lo: int, hi: int) -> int:
-    raw = request.args.get(name)
-    if raw is None:
-        return default
-    if not raw.isdigit() or not lo <= int(raw) <= hi:
-        raise ApiError(422, "validation_error", f"{name}: must be an integer {lo}..{hi}",
-                       [{"field": name, "code": "range"}])
-    return int(raw)
 
 
 @api_bp.get("/complaints/<tracking_id>/related")
@@ -33,15 +21,15 @@ def _int_arg(name: str, default: int, lo: int, hi: int) -> int:
 def related(tracking_id: str):
     principal = auth.current()
     s = db.session()
-    c = complaints_svc.get_complaint(s, tracking_id, principal)
-    limit = _int_arg("limit", 10, 1, 50)
-    window = _int_arg("window_days", WINDOW_DAYS, 1, WINDOW_DAYS_MAX)
-    found = duplicates.related(s, extensions.holder(), c, principal, limit=limit, window_days=window)
+    c = complaints_svc.get_complaint(tracking_id, session=s, principal=principal)
+    q = query_args(RelatedQuery)
+    found = duplicates.related(c, session=s, holder=extensions.holder(), principal=principal, limit=q.limit,
+                               window_days=q.window_days)
     duplicates.prefetch_clusters(s, [c])
     return jsonify(
         tracking_id=c.tracking_id,
         cluster_id=c.cluster_member.cluster_id if c.cluster_member else None,
-        window_days=window,
+        window_days=q.window_days,
         items=[{**representation.summary(r.complaint, principal), "similarity": round(r.similarity, 4),
                 **r.judgement, "cluster_id": r.cluster_id} for r in found],
     )
@@ -64,15 +52,15 @@ def _cluster_json(cl, principal) -> dict:
 @api_bp.get("/clusters/<int:cluster_id>")
 @auth.roles(Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST)
 def get_cluster(cluster_id: int):
-    return jsonify(_cluster_json(duplicates.get_cluster(db.session(), cluster_id), auth.current()))
+    return jsonify(_cluster_json(duplicates.get_cluster(cluster_id, session=db.session()), auth.current()))
 
 
 @api_bp.post("/clusters/<int:cluster_id>/disposition")
 @auth.roles(Role.VERIFIER, Role.ADMIN)
 def cluster_disposition(cluster_id: int):
-    data = json_body("ClusterDispositionCreate")
+    data = json_body(ClusterDispositionCreate)
     principal = auth.current()
-    cl, results = duplicates.dispose(db.session(), cluster_id, data, principal=principal,
+    cl, results = duplicates.dispose(cluster_id, data, session=db.session(), principal=principal,
                                      deadlines=extensions.deadlines())
     return jsonify(cluster=_cluster_json(cl, principal), results=results)
 
@@ -80,8 +68,8 @@ def cluster_disposition(cluster_id: int):
 @api_bp.post("/complaints/<tracking_id>/cluster")
 @auth.roles(Role.VERIFIER, Role.ADMIN)
 def link_to_cluster(tracking_id: str):
-    data = json_body("ClusterLinkCreate")
+    data = json_body(ClusterLinkCreate)
     principal = auth.current()
     s = db.session()
-    member = duplicates.link_manually(s, tracking_id, data["tracking_id"], principal)
-    return jsonify(_cluster_json(duplicates.get_cluster(s, member.cluster_id), principal)), 201
+    member = duplicates.link_manually(tracking_id, data, session=s, principal=principal)
+    return jsonify(_cluster_json(duplicates.get_cluster(member.cluster_id, session=s), principal)), 201

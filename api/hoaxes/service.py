@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
 
 from flask import current_app, has_app_context
 from sqlalchemy import or_, select
@@ -25,10 +26,14 @@ from api.hoaxes import clarification_texts
 from api.hoaxes.models import HoaxClarification
 from api.models import Complaint, Event, utcnow
 from api.principal import Principal
+from api.schemas import DispositionCreate
 from api.services import decisions
 from api.services.complaints import get_complaint
 from api.services.errors import Conflict, Invalid
 from api.workflow import Status
+
+if TYPE_CHECKING:
+    from api.hoaxes.schemas import HoaxConfirm
 
 DEFAULT_THRESHOLD = 0.5
 STATUSES = ("pending", "confirmed", "rejected", "all")
@@ -56,8 +61,8 @@ def _where(status: str, th: float):
                   [{"field": "status", "code": "enum"}])
 
 
-def review_list(s: Session, p: Principal, status: str = "pending", limit: int = 50, before: int | None = None,
-                min_probability: float | None = None) -> tuple[list[Complaint], int | None]:
+def review_list(status: str = "pending", limit: int = 50, before: int | None = None, *, session: Session,
+                principal: Principal, min_probability: float | None = None) -> tuple[list[Complaint], int | None]:
     """A page of the review list, highest id (newest) first; the second value is the next `before`."""
     th = threshold() if min_probability is None else min_probability
     stmt = (select(Complaint).where(_where(status, th))
@@ -65,7 +70,7 @@ def review_list(s: Session, p: Principal, status: str = "pending", limit: int = 
             .order_by(Complaint.id.desc()).limit(limit + 1))
     if before is not None:
         stmt = stmt.where(Complaint.id < before)
-    rows = list(s.scalars(access.scope(stmt, p)))
+    rows = list(session.scalars(access.scope(stmt, principal)))
     more = len(rows) > limit
     rows = rows[:limit]
     return rows, (rows[-1].id if more and rows else None)
@@ -77,35 +82,36 @@ def reasons(c: Complaint) -> list[str]:
     return list((c.suggestions[-1].payload.get("hoax") or {}).get("reasons") or [])
 
 
-def clarifications(s: Session, complaint_ids: list[int]) -> dict[int, list[HoaxClarification]]:
+def clarifications(complaint_ids: list[int], *, session: Session) -> dict[int, list[HoaxClarification]]:
     out: dict[int, list[HoaxClarification]] = defaultdict(list)
     if complaint_ids:
-        for h in s.scalars(select(HoaxClarification).where(HoaxClarification.complaint_id.in_(complaint_ids))
+        for h in session.scalars(select(HoaxClarification).where(HoaxClarification.complaint_id.in_(complaint_ids))
                            .order_by(HoaxClarification.id)):
             out[h.complaint_id].append(h)
     return out
 
 
-def confirm(s: Session, tracking_id: str, data: dict, *, principal: Principal, deadlines,
+def confirm(tracking_id: str, data: HoaxConfirm, *, session: Session, principal: Principal, deadlines,
             today: dt.date | None = None) -> tuple[Complaint, HoaxClarification]:
     """Mark the complaint a hoax (if it is not yet) and store the clarification made from a template."""
-    code = data.get("template") or "umum"
+    s = session
+    code = data.template or "umum"
     if code not in clarification_texts.TEMPLATES:
         raise Invalid(f"unknown template {code!r}; templates: {', '.join(clarification_texts.TEMPLATES)}",
                       "unknown_template", [{"field": "template", "code": "unknown"}])
-    klaim = (data.get("claim") or "").strip()
+    klaim = (data.claim or "").strip()
     if not klaim:
         raise Invalid("`claim` (what the hoax says, in a few words) is needed for the clarification",
                       "claim_required", [{"field": "claim", "code": "required"}])
-    c = get_complaint(s, tracking_id, principal)
+    c = get_complaint(tracking_id, session=s, principal=principal)
     if s.scalar(select(HoaxClarification.id).where(HoaxClarification.complaint_id == c.id)):
         raise Conflict("this complaint already has a clarification", "already_clarified")
     if c.status != Status.HOAX.value:
-        c = decisions.decide(s, tracking_id, {"action": "hoax", "reason": data.get("reason")},
+        c = decisions.decide(tracking_id, DispositionCreate(action="hoax", reason=data.reason), session=s,
                              principal=principal, deadlines=deadlines)
-    topic = (data.get("topic") or clarification_texts.TEMPLATES[code]["topic"]).strip().lower()[:80]
+    topic = (data.topic or clarification_texts.TEMPLATES[code]["topic"]).strip().lower()[:80]
     tanggal = (today or dt.date.today()).strftime("%d-%m-%Y")
-    text = clarification_texts.render(code, klaim=klaim, fakta=data.get("facts"), tracking_id=c.tracking_id,
+    text = clarification_texts.render(code, klaim=klaim, fakta=data.facts, tracking_id=c.tracking_id,
                                  tanggal=tanggal)
     now = utcnow()
     h = HoaxClarification(complaint_id=c.id, template=code, topic=topic, text=text,
@@ -122,7 +128,7 @@ def _month(at: dt.datetime, tz) -> str:
     return f"{local.year:04d}-{local.month:02d}"
 
 
-def stats(s: Session, start: dt.datetime | None, end: dt.datetime | None, tz) -> dict:
+def stats(start: dt.datetime | None, end: dt.datetime | None, tz, *, session: Session) -> dict:
     """Counts per month received (in the service's time zone): flagged by the model, confirmed by
     verifiers, confirmed by topic, and the model's precision on what verifiers have decided."""
     th = threshold()
@@ -133,8 +139,8 @@ def stats(s: Session, start: dt.datetime | None, end: dt.datetime | None, tz) ->
         stmt = stmt.where(Complaint.received_at >= start)
     if end is not None:
         stmt = stmt.where(Complaint.received_at < end)
-    rows = s.execute(stmt).all()
-    topics = {r.complaint_id: r.topic for r in s.execute(
+    rows = session.execute(stmt).all()
+    topics = {r.complaint_id: r.topic for r in session.execute(
         select(HoaxClarification.complaint_id, HoaxClarification.topic)
         .where(HoaxClarification.complaint_id.in_([r.id for r in rows] or [-1])))}
     months: dict[str, dict] = {}

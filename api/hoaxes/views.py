@@ -6,12 +6,12 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, render_template, request
 
 from api import auth, db, extensions
-from api.errors import ApiError
 from api.hoaxes import clarification_texts
 from api.hoaxes import service as hoaxes
+from api.hoaxes.schemas import HoaxConfirm, HoaxQuery, HoaxStatsQuery
 from api.services import complaints as complaints_svc
 from api.v1 import representation
-from api.validation import json_body
+from api.validation import json_body, query_args
 from api.workflow import Role
 
 api_bp = Blueprint("hoaxes", __name__)
@@ -27,22 +27,14 @@ def _clarification_json(h) -> dict:
 @api_bp.get("/hoaxes")
 @auth.roles(*READERS)
 def hoax_list():
-    status = request.args.get("status", "pending")
-    if status not in hoaxes.STATUSES:
-        raise ApiError(422, "validation_error", f"status: one of {', '.join(hoaxes.STATUSES)}",
-                       [{"field": "status", "code": "enum"}])
-    raw_limit, raw_before = request.args.get("limit", "50"), request.args.get("before")
-    if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= 200:
-        raise ApiError(422, "validation_error", "limit: 1..200", [{"field": "limit", "code": "range"}])
-    if raw_before is not None and not raw_before.isdigit():
-        raise ApiError(422, "validation_error", "before: an id", [{"field": "before", "code": "format"}])
+    q = query_args(HoaxQuery)
     principal = auth.current()
     s = db.session()
-    rows, nxt = hoaxes.review_list(s, principal, status, int(raw_limit), int(raw_before) if raw_before else None)
-    clar = hoaxes.clarifications(s, [c.id for c in rows])
+    rows, nxt = hoaxes.review_list(q.status, q.limit, q.before, session=s, principal=principal)
+    clar = hoaxes.clarifications([c.id for c in rows], session=s)
     items = [{**representation.summary(c, principal), "reasons": hoaxes.reasons(c),
               "clarifications": [_clarification_json(h) for h in clar.get(c.id, [])]} for c in rows]
-    return jsonify(status=status, threshold=hoaxes.threshold(), items=items, next_before=nxt)
+    return jsonify(status=q.status, threshold=hoaxes.threshold(), items=items, next_before=nxt)
 
 
 @api_bp.get("/hoaxes/templates")
@@ -55,24 +47,22 @@ def hoax_templates_list():
 @api_bp.post("/hoaxes/<tracking_id>/confirm")
 @auth.roles(Role.VERIFIER, Role.ADMIN)
 def hoax_confirm(tracking_id: str):
-    data = json_body("HoaxConfirm")
+    data = json_body(HoaxConfirm)
     principal = auth.current()
-    c, h = hoaxes.confirm(db.session(), tracking_id, data, principal=principal, deadlines=extensions.deadlines())
+    c, h = hoaxes.confirm(tracking_id, data, session=db.session(), principal=principal,
+                          deadlines=extensions.deadlines())
     return jsonify(complaint=representation.summary(c, principal), clarification=_clarification_json(h)), 201
 
 
 @api_bp.get("/hoaxes/stats")
 @auth.roles(*READERS)
 def hoax_stats():
+    q = query_args(HoaxStatsQuery)
     tz = extensions.deadlines().calendar.tz
-    start = request.args.get("from")
-    end = request.args.get("to")
     return jsonify(hoaxes.stats(
-        db.session(),
-        complaints_svc.parse_instant(start, "from", tz) if start else None,
-        complaints_svc.parse_instant(end, "to", tz) if end else None,
-        tz,
-    ))
+        complaints_svc.parse_instant(q.start, "from", tz) if q.start else None,
+        complaints_svc.parse_instant(q.end, "to", tz) if q.end else None,
+        tz, session=db.session()))
 
 
 @console_bp.get("/hoaks")
@@ -82,9 +72,9 @@ def review():
     if status not in hoaxes.STATUSES:
         status = "pending"
     s = db.session()
-    rows, _next = hoaxes.review_list(s, auth.current(), status, limit=100)
-    clar = hoaxes.clarifications(s, [c.id for c in rows])
+    rows, _next = hoaxes.review_list(status, 100, session=s, principal=auth.current())
+    clar = hoaxes.clarifications([c.id for c in rows], session=s)
     items = [{"c": c, "reasons": hoaxes.reasons(c), "clarifications": clar.get(c.id, [])} for c in rows]
-    stats = hoaxes.stats(s, None, None, extensions.deadlines().calendar.tz)
+    stats = hoaxes.stats(None, None, extensions.deadlines().calendar.tz, session=s)
     return render_template("hoaxes/review.html", items=items, status=status, statuses=hoaxes.STATUSES,
                            threshold=hoaxes.threshold(), stats=stats, templates=clarification_texts.TEMPLATES)

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, render_template, request
+from flask import Blueprint, jsonify, render_template
 
 from api import auth, db, extensions
-from api.errors import ApiError
 from api.monitoring import service as monitoring
+from api.monitoring.schemas import MonitoringQuery
+from api.validation import query_args
 from api.workflow import Role
 
 bp = Blueprint("monitoring", __name__, template_folder="templates")
 
 
 def _snapshot() -> dict:
-    raw = request.args.get("weeks", "8")
-    if not raw.isdigit() or not 1 <= int(raw) <= 52:
-        raise ApiError(422, "validation_error", "weeks must be an integer from 1 to 52")
-    weeks = int(raw)
+    weeks = query_args(MonitoringQuery).weeks
     holder = extensions.holder()
     cache = extensions.monitoring_cache()
     version = holder.current.version if holder.current else None

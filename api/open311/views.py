@@ -13,9 +13,11 @@ from werkzeug.exceptions import HTTPException
 from api import auth, db, extensions
 from api.errors import ApiError
 from api.open311 import service as svc
+from api.schemas import ComplaintCreate
 from api.services import complaints as complaints_svc
 from api.services.errors import ServiceError
 from api.services.intake import intake
+from api.validation import validate
 from api.workflow import Role
 
 bp = Blueprint("open311", __name__, url_prefix="/open311/v2")
@@ -83,6 +85,16 @@ def _principal(roles: tuple[str, ...], action: str):
     return p
 
 
+def _allowed(*roles):
+    """Record the roles a view admits (the document's `x-roles`); `_principal` checks them."""
+
+    def mark(view):
+        view.roles = roles
+        return view
+
+    return mark
+
+
 def _tz():
     return extensions.deadlines().calendar.tz
 
@@ -112,6 +124,7 @@ def _float(name: str, lo: float, hi: float) -> float | None:
 
 
 @bp.post("/requests.json")
+@_allowed(*CREATE_ROLES)
 def create_request():
     principal = _principal(CREATE_ROLES, "create_request")
     s = db.session()
@@ -128,17 +141,19 @@ def create_request():
     description = _param("description")
     if not description:
         raise svc.Open311Error(400, "description is required: it is the text of the complaint")
-    if len(description) > current_app.config["MAX_TEXT_CHARS"]:
-        raise svc.Open311Error(400, f"description is over {current_app.config['MAX_TEXT_CHARS']} characters")
     name = " ".join(x for x in (_param("first_name"), _param("last_name")) if x) or None
-    reporter = {"name": name, "email": _param("email"), "phone": _param("phone")}
-    data = {"text": description, "title": category.code[:200], "channel": "api" if principal.role == Role.SYSTEM else "web",
-            "confidentiality": "public"}
-    if any(reporter.values()):
-        data["reporter"] = {k: v for k, v in reporter.items() if v}
+    reporter = {k: v for k, v in {"name": name, "email": _param("email"), "phone": _param("phone")}.items() if v}
+    fields = {"text": description, "title": category.code[:200],
+              "channel": "api" if principal.role == Role.SYSTEM else "web", "confidentiality": "public"}
+    if reporter:
+        fields["reporter"] = reporter
+    try:
+        data = validate(ComplaintCreate, fields)
+    except ApiError as exc:
+        raise svc.Open311Error(400, exc.message) from None
     token = request.headers.get("Idempotency-Key")
-    result = intake(s, data, principal=principal, holder=extensions.holder(), deadlines=extensions.deadlines(),
-                    idempotency_key=token)
+    result = intake(data, session=s, principal=principal, holder=extensions.holder(),
+                    deadlines=extensions.deadlines(), idempotency_key=token)
     c = result.complaint
     if result.created:
         svc.record_open311(s, c, principal.actor, {
@@ -152,6 +167,7 @@ def create_request():
 
 
 @bp.get("/requests.json")
+@_allowed(*READ_ROLES)
 def list_requests():
     principal = _principal(READ_ROLES, "get_service_requests")
     tz = _tz()
@@ -173,6 +189,7 @@ def list_requests():
 
 
 @bp.get("/requests/<request_id>.json")
+@_allowed(*READ_ROLES)
 def get_request(request_id: str):
     principal = _principal(READ_ROLES, "get_service_request")
     rows = svc.find_requests(db.session(), principal, ids=[request_id])

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from api import metrics
 from api.model_holder import ModelHolder
+from api.schemas import ClassifyItem
 
 
-def classify(holder: ModelHolder, items: list[dict], source: str = "classify") -> list[dict]:
-    """items: [{"text", "title"?}] -> Suggestion.to_dict() for each, in order."""
-    texts = [i["text"] for i in items]
-    titles = [i.get("title") for i in items]
+def classify(holder: ModelHolder, reports: Sequence[ClassifyItem], source: str = "classify") -> list[dict]:
+    """`Suggestion.to_dict()` for each report, in order."""
     try:
-        _loaded, suggestions = holder.suggest(texts, titles=titles)
+        _loaded, suggestions = holder.suggest([r.text for r in reports], titles=[r.title for r in reports])
     except Exception:
         metrics.MODEL_FAILURES.labels(source).inc()
         raise

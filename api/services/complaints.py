@@ -12,12 +12,13 @@ from sqlalchemy.orm import Session, selectinload
 from api import access
 from api.models import Agency, Complaint, Disposition, FollowUp, utcnow
 from api.principal import Principal
+from api.schemas import MAX_ID, ComplaintQuery
 from api.services.errors import Invalid, NotFound
 
 
-def get_complaint(s: Session, tracking_id: str, p: Principal) -> Complaint:
+def get_complaint(tracking_id: str, *, session: Session, principal: Principal) -> Complaint:
     """The complaint if the principal may see it; 404 otherwise (existence is not revealed)."""
-    c = s.scalar(
+    c = session.scalar(
         select(Complaint)
         .where(Complaint.tracking_id == tracking_id)
         .options(
@@ -29,7 +30,7 @@ def get_complaint(s: Session, tracking_id: str, p: Principal) -> Complaint:
             selectinload(Complaint.events),
         )
     )
-    if c is None or not access.may_see(c, p):
+    if c is None or not access.may_see(c, principal):
         raise NotFound(f"no complaint {tracking_id!r}")
     return c
 
@@ -46,16 +47,32 @@ class Filters:
     limit: int = 50
     cursor: str | None = None
 
+    @classmethod
+    def from_query(cls, q: ComplaintQuery, tz) -> Filters:
+        return cls(statuses=q.status, agency=q.agency, band=q.band,
+                   overdue={"true": True, "false": False}.get(q.overdue or ""),
+                   received_from=parse_instant(q.received_from, "received_from", tz) if q.received_from else None,
+                   received_to=parse_instant(q.received_to, "received_to", tz) if q.received_to else None,
+                   sort=q.sort, limit=q.limit, cursor=q.cursor)
+
+
+# Dates outside this range are typing mistakes; they would also overflow time-zone arithmetic.
+YEARS = (1900, 2200)
+
 
 def parse_instant(value: str, field: str, tz) -> dt.datetime:
     """ISO date (midnight local time) or date-time (UTC if no offset)."""
     try:
         if len(value) == 10:
-            return dt.datetime.combine(dt.date.fromisoformat(value), dt.time(), tzinfo=tz)
-        parsed = dt.datetime.fromisoformat(value)
+            parsed = dt.datetime.combine(dt.date.fromisoformat(value), dt.time(), tzinfo=tz)
+        else:
+            parsed = dt.datetime.fromisoformat(value)
     except ValueError:
         raise Invalid(f"{field}: {value!r} is not an ISO date or date-time", "validation_error",
-                      [{"field": field, "code": "format"}]) from None
+                      [{"field": field, "code": "format", "message": "not an ISO date or date-time"}]) from None
+    if not YEARS[0] <= parsed.year <= YEARS[1]:
+        raise Invalid(f"{field}: {value!r} is out of range (years {YEARS[0]}..{YEARS[1]})", "validation_error",
+                      [{"field": field, "code": "range", "message": f"years {YEARS[0]}..{YEARS[1]}"}])
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
@@ -73,17 +90,21 @@ def _encode_cursor(value: dt.datetime, id_: int) -> str:
 def _decode_cursor(cursor: str) -> tuple[dt.datetime, int]:
     try:
         stamp, id_ = base64.urlsafe_b64decode(cursor.encode()).decode().split("|")
-        return dt.datetime.fromisoformat(stamp), int(id_)
+        value, last_id = dt.datetime.fromisoformat(stamp), int(id_)
+        # Cursors we hand out are aware and name an INTEGER id; anything else was made up.
+        if value.tzinfo is None or not 0 <= last_id <= MAX_ID:
+            raise ValueError(cursor)
+        return value, last_id
     except Exception:
         raise Invalid("cursor: not a cursor returned by this API", "validation_error",
-                      [{"field": "cursor", "code": "format"}]) from None
+                      [{"field": "cursor", "code": "format", "message": "not a cursor returned by this API"}]) from None
 
 
-def list_complaints(s: Session, p: Principal, f: Filters, now: dt.datetime | None = None):
+def list_complaints(f: Filters, *, session: Session, principal: Principal, now: dt.datetime | None = None):
     """A page of complaints and the cursor of the next page (None at the end)."""
     now = now or utcnow()
     column, descending = SORTS[f.sort]
-    stmt = access.scope(select(Complaint).options(selectinload(Complaint.agency)), p)
+    stmt = access.scope(select(Complaint).options(selectinload(Complaint.agency)), principal)
     if f.statuses:
         stmt = stmt.where(Complaint.status.in_(f.statuses))
     if f.agency:
@@ -107,7 +128,7 @@ def list_complaints(s: Session, p: Principal, f: Filters, now: dt.datetime | Non
         else:
             stmt = stmt.where(or_(column > value, and_(column == value, Complaint.id > last_id)))
     order = (column.desc(), Complaint.id.desc()) if descending else (column.asc(), Complaint.id.asc())
-    rows = list(s.scalars(stmt.order_by(*order).limit(f.limit + 1)))
+    rows = list(session.scalars(stmt.order_by(*order).limit(f.limit + 1)))
     next_cursor = None
     if len(rows) > f.limit:
         rows = rows[: f.limit]

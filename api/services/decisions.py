@@ -14,6 +14,7 @@ from api.agencies.service import agency_by_code
 from api.deadlines import DeadlinePolicy
 from api.models import CONFIDENTIALITY, Complaint, Disposition, Event, FollowUp, Suggestion, utcnow
 from api.principal import Principal
+from api.schemas import DispositionCreate, FollowUpCreate
 from api.services.complaints import get_complaint
 from api.services.errors import Conflict, Invalid, NotFound
 from api.workflow import Status
@@ -46,23 +47,26 @@ def _pick_suggestion(c: Complaint, suggestion_id: int | None) -> Suggestion | No
         if sug.id == suggestion_id:
             return sug
     raise Invalid(f"suggestion {suggestion_id} does not belong to this complaint", "unknown_suggestion",
-                  [{"field": "suggestion_id", "code": "unknown"}])
+                  [{"field": "suggestion_id", "code": "unknown", "message": "not a suggestion of this complaint"}])
 
 
-def decide(s: Session, tracking_id: str, data: dict, *, principal: Principal, deadlines: DeadlinePolicy) -> Complaint:
-    c = get_complaint(s, tracking_id, principal)
-    action = data["action"]
-    reason = (data.get("reason") or "").strip() or None
+def decide(tracking_id: str, data: DispositionCreate, *, session: Session, principal: Principal,
+           deadlines: DeadlinePolicy) -> Complaint:
+    s = session
+    c = get_complaint(tracking_id, session=s, principal=principal)
+    action = data.action
+    reason = (data.reason or "").strip() or None
     if action in NEEDS_REASON and not reason:
-        raise Invalid(f"action {action!r} needs a reason", "reason_required", [{"field": "reason", "code": "required"}])
-    if data.get("version") is not None and c.version_id != data["version"]:
+        raise Invalid(f"action {action!r} needs a reason", "reason_required",
+                      [{"field": "reason", "code": "required", "message": f"action {action!r} needs a reason"}])
+    if data.version is not None and c.version_id != data.version:
         # The console sends the version it showed: someone else's decision meanwhile is not overwritten.
         raise Conflict("the complaint was changed by someone else meanwhile; reload it and decide again",
                        "concurrent_update", {"status": c.status})
     if Status(c.status) not in workflow.DECIDABLE:
         raise Conflict(f"complaint is {c.status!r} ({workflow.label(c.status)}); it is not waiting for a verifier",
                        "invalid_transition", {"status": c.status})
-    suggestion = _pick_suggestion(c, data.get("suggestion_id"))
+    suggestion = _pick_suggestion(c, data.suggestion_id)
     agency = None
     if action == "confirm":
         if suggestion is None or not suggestion.top_agency:
@@ -72,11 +76,13 @@ def decide(s: Session, tracking_id: str, data: dict, *, principal: Principal, de
             raise Invalid(f"the suggested agency {suggestion.top_agency!r} is not an active agency; use `reassign`",
                           "unknown_agency")
     elif action == "reassign":
-        if not data.get("agency"):
-            raise Invalid("`reassign` needs an agency code", "agency_required", [{"field": "agency", "code": "required"}])
-        agency = agency_by_code(s, data["agency"])
+        if not data.agency:
+            raise Invalid("`reassign` needs an agency code", "agency_required",
+                          [{"field": "agency", "code": "required", "message": "`reassign` needs an agency code"}])
+        agency = agency_by_code(s, data.agency)
         if agency is None or not agency.active:
-            raise Invalid(f"no active agency {data['agency']!r}", "unknown_agency", [{"field": "agency", "code": "unknown"}])
+            raise Invalid(f"no active agency {data.agency!r}", "unknown_agency",
+                          [{"field": "agency", "code": "unknown", "message": f"no active agency {data.agency!r}"}])
 
     now = utcnow()
     target = workflow.ACTION_STATUS[action]
@@ -98,13 +104,16 @@ def decide(s: Session, tracking_id: str, data: dict, *, principal: Principal, de
     return c
 
 
-def follow_up(s: Session, tracking_id: str, data: dict, *, principal: Principal, deadlines: DeadlinePolicy) -> Complaint:
-    c = get_complaint(s, tracking_id, principal)
+def follow_up(tracking_id: str, data: FollowUpCreate, *, session: Session, principal: Principal,
+              deadlines: DeadlinePolicy) -> Complaint:
+    s = session
+    c = get_complaint(tracking_id, session=s, principal=principal)
     if principal.agency_id is None or c.agency_id != principal.agency_id:
         raise NotFound(f"no complaint {tracking_id!r}")
-    status, text = data["status"], data["text"].strip()
+    status, text = data.status, data.text.strip()
     if not text:
-        raise Invalid("text must not be blank", "validation_error", [{"field": "text", "code": "blank"}])
+        raise Invalid("text must not be blank", "validation_error",
+                      [{"field": "text", "code": "blank", "message": "must not be blank"}])
     now = utcnow()
     agency_code = c.agency.code
     c.followups.append(FollowUp(agency_id=c.agency_id, status=status, text=text, user=principal.actor, created_at=now))
@@ -125,13 +134,14 @@ def follow_up(s: Session, tracking_id: str, data: dict, *, principal: Principal,
     return c
 
 
-def set_confidentiality(s: Session, tracking_id: str, value: str, *, principal: Principal,
+def set_confidentiality(tracking_id: str, value: str, *, session: Session, principal: Principal,
                         version: int | None = None) -> Complaint:
     """Change who may read the report (public / anonymous / secret); recorded as an event."""
+    s = session
     if value not in CONFIDENTIALITY:
         raise Invalid(f"confidentiality must be one of {', '.join(CONFIDENTIALITY)}", "validation_error",
-                      [{"field": "confidentiality", "code": "enum"}])
-    c = get_complaint(s, tracking_id, principal)
+                      [{"field": "confidentiality", "code": "enum", "message": "public, anonymous or secret"}])
+    c = get_complaint(tracking_id, session=s, principal=principal)
     if version is not None and c.version_id != version:
         raise Conflict("the complaint was changed by someone else meanwhile; reload it and decide again",
                        "concurrent_update")

@@ -21,6 +21,7 @@ from api.deadlines import DeadlinePolicy
 from api.model_holder import ModelHolder
 from api.models import Complaint, Event, ReporterContact, Suggestion, utcnow
 from api.principal import Principal
+from api.schemas import ClassifyItem, ComplaintCreate
 from api.services.classify import classify
 from api.services.errors import Conflict
 from api.workflow import Role, Status
@@ -40,8 +41,10 @@ def new_tracking_id() -> str:
     return "LPR-" + "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(8))
 
 
-def request_hash(data: dict) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+def request_hash(data: ComplaintCreate) -> str:
+    """The body as sent (fields the client set), so a retry of the same request hashes the same."""
+    sent = data.model_dump(mode="json", exclude_unset=True)
+    return hashlib.sha256(json.dumps(sent, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def _replay(s: Session, scoped_key: str, digest: str) -> IntakeResult | None:
@@ -73,24 +76,25 @@ def store_suggestion(s: Session, c: Complaint, payload: dict) -> Suggestion:
 
 
 def intake(
-    s: Session,
-    data: dict,
+    data: ComplaintCreate,
     *,
+    session: Session,
     principal: Principal,
     holder: ModelHolder,
     deadlines: DeadlinePolicy,
     idempotency_key: str | None = None,
 ) -> IntakeResult:
+    s = session
     digest = request_hash(data)
     scoped_key = f"{principal.kind}:{principal.id}:{idempotency_key}" if idempotency_key else None
     if scoped_key and (replay := _replay(s, scoped_key, digest)):
         metrics.INTAKE.labels(replay.complaint.channel, "replayed").inc()
         return replay
 
-    channel = data.get("channel") or ("api" if principal.role == Role.SYSTEM else "web")
+    channel = data.channel or ("api" if principal.role == Role.SYSTEM else "web")
     payload = None
     try:
-        [payload] = classify(holder, [{"text": data["text"], "title": data.get("title")}], source="intake")
+        [payload] = classify(holder, [ClassifyItem(text=data.text, title=data.title)], source="intake")
     except Exception:
         # Nothing accepted is lost: store it for a human, without a suggestion.
         log.exception("classification failed during intake; storing the complaint without a suggestion")
@@ -98,10 +102,10 @@ def intake(
     now = utcnow()
     c = Complaint(
         tracking_id=new_tracking_id(),
-        title=data.get("title"),
-        text=data["text"],
+        title=data.title,
+        text=data.text,
         channel=channel,
-        confidentiality=data.get("confidentiality") or "public",
+        confidentiality=data.confidentiality,
         status=Status.RECEIVED.value,
         received_at=now,
         verify_due=deadlines.verify_due(now),
@@ -111,8 +115,8 @@ def intake(
     )
     c.due_at = c.verify_due
     s.add(c)
-    reporter = data.get("reporter")
-    if reporter and any(reporter.values()):
+    reporter = data.reporter.given() if data.reporter else {}
+    if reporter:
         s.add(ReporterContact(complaint=c, **reporter))
     if payload is not None:
         store_suggestion(s, c, payload)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, request, url_for
+from flask import jsonify, request, url_for
 
-from api import access, auth, db, extensions
+from api import auth, db, extensions
 from api.duplicates import service as duplicates_svc
 from api.errors import ApiError
+from api.schemas import ClassifyRequest, ComplaintCreate, ComplaintQuery, DispositionCreate, FollowUpCreate
 from api.services import complaints as complaints_svc
 from api.services import decisions
-from api.services.classify import classify as classify_items
+from api.services.classify import classify as classify_reports
 from api.services.intake import intake
 from api.v1 import bp, representation
 from api.validation import json_body, query_args
@@ -21,23 +22,24 @@ VIEWERS = (Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST, Role.AGENCY_OFFICER)
 @bp.post("/classify")
 @auth.roles(Role.SYSTEM, Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST)
 def classify():
-    data = json_body("ClassifyRequest")
-    if "items" in data:
-        return jsonify(suggestions=classify_items(extensions.holder(), data["items"]),
-                       personal_data=[representation.personal_data(i["text"]) for i in data["items"]])
-    [suggestion] = classify_items(extensions.holder(), [data])
-    return jsonify(suggestion=suggestion, **representation.personal_data(data["text"]))
+    req = json_body(ClassifyRequest)
+    reports = req.reports()
+    suggestions = classify_reports(extensions.holder(), reports)
+    if req.items is not None:
+        return jsonify(suggestions=suggestions,
+                       personal_data=[representation.personal_data(r.text) for r in reports])
+    return jsonify(suggestion=suggestions[0], **representation.personal_data(req.text))
 
 
 @bp.post("/complaints")
 @auth.roles(Role.SYSTEM, Role.VERIFIER, Role.ADMIN)
 def create_complaint():
-    data = json_body("ComplaintCreate")
+    data = json_body(ComplaintCreate)
     key = request.headers.get("Idempotency-Key")
     if key is not None and not (0 < len(key) <= 200):
         raise ApiError(422, "validation_error", "Idempotency-Key must be 1..200 characters",
-                       [{"field": "Idempotency-Key", "code": "maxLength"}])
-    result = intake(db.session(), data, principal=auth.current(), holder=extensions.holder(),
+                       [{"field": "Idempotency-Key", "code": "maxLength", "message": "must be 1..200 characters"}])
+    result = intake(data, session=db.session(), principal=auth.current(), holder=extensions.holder(),
                     deadlines=extensions.deadlines(), idempotency_key=key)
     resp = jsonify(representation.created(result.complaint))
     resp.status_code = 201
@@ -50,58 +52,38 @@ def create_complaint():
 @bp.get("/complaints")
 @auth.roles(*VIEWERS)
 def list_complaints():
-    args = query_args("ComplaintQuery")
-    tz = extensions.deadlines().calendar.tz
-    limit = int(args.get("limit", 50))
-    if not 1 <= limit <= current_app.config["PAGE_SIZE_MAX"]:
-        raise ApiError(422, "validation_error", f"limit: must be 1..{current_app.config['PAGE_SIZE_MAX']}",
-                       [{"field": "limit", "code": "range"}])
-    f = complaints_svc.Filters(
-        statuses=args["status"].split(",") if args.get("status") else None,
-        agency=args.get("agency"),
-        band=args.get("band"),
-        overdue={"true": True, "false": False}.get(args.get("overdue", "")),
-        received_from=complaints_svc.parse_instant(args["received_from"], "received_from", tz)
-        if args.get("received_from") else None,
-        received_to=complaints_svc.parse_instant(args["received_to"], "received_to", tz)
-        if args.get("received_to") else None,
-        sort=args.get("sort", "-received_at"),
-        limit=limit,
-        cursor=args.get("cursor"),
-    )
+    query = query_args(ComplaintQuery)
     principal = auth.current()
-    rows, next_cursor = complaints_svc.list_complaints(db.session(), principal, f)
-    duplicates_svc.prefetch_clusters(db.session(), rows)
-    items = []
-    for c in rows:
-        item = representation.summary(c, principal)
-        see = access.may_see_text(c, principal)
-        item.update(representation.personal_data(c.text) if see else {"pii": None, "masked_text": None})
-        items.append(item)
-    return jsonify(items=items, next_cursor=next_cursor)
+    s = db.session()
+    filters = complaints_svc.Filters.from_query(query, extensions.deadlines().calendar.tz)
+    rows, next_cursor = complaints_svc.list_complaints(filters, session=s, principal=principal)
+    duplicates_svc.prefetch_clusters(s, rows)
+    return jsonify(items=[representation.list_item(c, principal) for c in rows], next_cursor=next_cursor)
 
 
 @bp.get("/complaints/<tracking_id>")
 @auth.roles(*VIEWERS, Role.SYSTEM)
 def get_complaint(tracking_id: str):
     principal = auth.current()
-    c = complaints_svc.get_complaint(db.session(), tracking_id, principal)
+    c = complaints_svc.get_complaint(tracking_id, session=db.session(), principal=principal)
     return jsonify(representation.detail(c, principal))
 
 
 @bp.post("/complaints/<tracking_id>/disposition")
 @auth.roles(Role.VERIFIER, Role.ADMIN)
 def disposition(tracking_id: str):
-    data = json_body("DispositionCreate")
+    data = json_body(DispositionCreate)
     principal = auth.current()
-    c = decisions.decide(db.session(), tracking_id, data, principal=principal, deadlines=extensions.deadlines())
+    c = decisions.decide(tracking_id, data, session=db.session(), principal=principal,
+                         deadlines=extensions.deadlines())
     return jsonify(representation.detail(c, principal))
 
 
 @bp.post("/complaints/<tracking_id>/followup")
 @auth.roles(Role.AGENCY_OFFICER)
 def followup(tracking_id: str):
-    data = json_body("FollowUpCreate")
+    data = json_body(FollowUpCreate)
     principal = auth.current()
-    c = decisions.follow_up(db.session(), tracking_id, data, principal=principal, deadlines=extensions.deadlines())
+    c = decisions.follow_up(tracking_id, data, session=db.session(), principal=principal,
+                            deadlines=extensions.deadlines())
     return jsonify(representation.detail(c, principal))

@@ -39,6 +39,13 @@ def summary(c: Complaint, p: Principal, now: dt.datetime | None = None) -> dict:
     }
 
 
+def list_item(c: Complaint, p: Principal) -> dict:
+    """A complaint in a list: the summary, with its personal data and masked text when visible."""
+    item = summary(c, p)
+    item.update(personal_data(c.text) if access.may_see_text(c, p) else {"pii": None, "masked_text": None})
+    return item
+
+
 def suggestion_row(sug) -> dict:
     return {"id": sug.id, "created_at": iso(sug.created_at), **sug.payload}
 

@@ -60,7 +60,8 @@ def test_text_over_the_limit_is_413(client, verifier, app):
     limit = app.config["MAX_TEXT_CHARS"]
     resp = client.post("/api/v1/complaints", json={"text": "a" * (limit + 1)}, headers=verifier)
     _assert_error(resp, 413, "text_too_long")
-    assert resp.json["error"]["details"] == {"field": "text", "limit": limit}
+    assert resp.json["error"]["details"] == [{"field": "text", "code": "text_too_long", "limit": limit,
+                                              "message": f"text is over the limit of {limit} characters"}]
     ok = client.post("/api/v1/complaints", json={"text": "a" * limit}, headers=verifier)
     assert ok.status_code == 201
     resp = client.post("/api/v1/classify", json={"items": [{"text": "b" * (limit + 1)}]}, headers=verifier)

@@ -9,6 +9,7 @@ from support.api import COMPLAINT
 from api import extensions
 from api.models import Complaint, Event
 from api.principal import Principal
+from api.schemas import DispositionCreate
 from api.services import decisions
 from api.services.errors import Conflict
 from api.workflow import LABELS_ID, TRANSITIONS, Status
@@ -115,17 +116,24 @@ def test_not_our_authority_returns_it_to_verifiers(client, verifier, officer, co
     assert resp.status_code == 200 and resp.json["agency"] == other
 
 
-def test_followup_before_dispatch_is_404_for_the_officer(client, officer, complaint):
-    resp = client.post(url(complaint["tracking_id"], "followup"), json={"status": "done", "text": "x"}, headers=officer)
-    assert resp.status_code == 404
+def test_followup_before_dispatch_is_404_for_the_officer(client, officer, complaint, db_session):
+    tid = complaint["tracking_id"]
+    resp = client.post(url(tid, "followup"), json={"status": "done", "text": "x"}, headers=officer)
+    assert resp.status_code == 404 and resp.json["error"]["code"] == "not_found" and tid in resp.json["error"]["message"]
+    # Nothing was recorded: the complaint still waits for a verifier, with no follow-up and no new event.
+    c = db_session.scalar(select(Complaint).where(Complaint.tracking_id == tid))
+    assert c.status == "received" and c.followups == [] and [e.type for e in c.events] == ["received"]
 
 
 def test_followup_validation(client, verifier, officer, complaint):
     tid = complaint["tracking_id"]
     client.post(url(tid, "disposition"), json={"action": "confirm"}, headers=verifier)
-    assert client.post(url(tid, "followup"), json={"status": "done"}, headers=officer).status_code == 422
-    assert client.post(url(tid, "followup"), json={"status": "maybe", "text": "x"}, headers=officer).status_code == 422
-    assert client.post(url(tid, "followup"), json={"status": "done", "text": "   "}, headers=officer).status_code == 422
+    for body, field, code in (({"status": "done"}, "text", "required"),
+                              ({"status": "maybe", "text": "x"}, "status", "enum"),
+                              ({"status": "done", "text": "   "}, "text", "blank")):
+        resp = client.post(url(tid, "followup"), json=body, headers=officer)
+        assert resp.status_code == 422 and resp.json["error"]["code"] == "validation_error", body
+        assert [(d["field"], d["code"]) for d in resp.json["error"]["details"]] == [(field, code)], body
 
 
 def test_stale_copy_conflicts_instead_of_overwriting(app, complaint, agency_codes):
@@ -139,10 +147,11 @@ def test_stale_copy_conflicts_instead_of_overwriting(app, complaint, agency_code
         c1 = s1.scalar(select(Complaint).where(Complaint.tracking_id == complaint["tracking_id"]))
         c2 = s2.scalar(select(Complaint).where(Complaint.tracking_id == complaint["tracking_id"]))
         assert c1.version_id == c2.version_id
-        decisions.decide(s1, complaint["tracking_id"], {"action": "reassign", "agency": agency_codes[0]},
-                         principal=alice, deadlines=deadlines)
+        decisions.decide(complaint["tracking_id"], DispositionCreate(action="reassign", agency=agency_codes[0]),
+                         session=s1, principal=alice, deadlines=deadlines)
         with pytest.raises(Conflict) as exc:
-            decisions.decide(s2, complaint["tracking_id"], {"action": "hoax"}, principal=bob, deadlines=deadlines)
+            decisions.decide(complaint["tracking_id"], DispositionCreate(action="hoax"), session=s2, principal=bob,
+                             deadlines=deadlines)
         assert exc.value.code == "concurrent_update"
     finally:
         s1.close()

@@ -19,9 +19,10 @@ def seed_demo(app, queue_size: int = 40, history: int = 120) -> dict:
     {"first": tracking id of FIRST, "sample_ids": {tracking_id: sample id}}."""
     from api.models import Agency, Complaint, FollowUp, User
     from api.principal import Principal
-    from api.workflow import Role
+    from api.schemas import ComplaintCreate, DispositionCreate
     from api.services import decisions
     from api.services.intake import intake
+    from api.workflow import Role
     from triage.data import load_sample_complaints
 
     df = load_sample_complaints()
@@ -51,7 +52,8 @@ def seed_demo(app, queue_size: int = 40, history: int = 120) -> dict:
             data = {"text": row["text"], "channel": row["channel"]}
             if row["title"]:
                 data["title"] = row["title"]
-            c = intake(s, data, principal=gateway, holder=holder, deadlines=deadlines).complaint
+            c = intake(ComplaintCreate.model_validate(data), session=s, principal=gateway, holder=holder,
+                       deadlines=deadlines).complaint
             c = s.get(Complaint, c.id)
             c.received_at = received
             c.verify_due = deadlines.verify_due(received)
@@ -62,8 +64,8 @@ def seed_demo(app, queue_size: int = 40, history: int = 120) -> dict:
 
         for i, row in enumerate(past):
             c = store(row, now - dt.timedelta(days=30 - i % 25, hours=i % 7))
-            decisions.decide(s, c.tracking_id, {"action": "reassign", "agency": row["agency"]}, principal=sari,
-                             deadlines=deadlines)
+            decisions.decide(c.tracking_id, DispositionCreate(action="reassign", agency=row["agency"]), session=s,
+                             principal=sari, deadlines=deadlines)
             if i % 3 == 0:
                 c = s.get(Complaint, c.id)
                 s.add(FollowUp(complaint_id=c.id, agency_id=c.agency_id, status="done", text="Sudah ditangani.",

@@ -45,17 +45,20 @@ def test_every_documented_operation_enforces_its_roles(app, client, callers):
             allowed = set(op.get("x-roles") or [])
             if not allowed:
                 continue
-            url = "/api/v1" + _concrete(path, tid)
+            url = _concrete(path, tid)
+            open311 = path.startswith("/open311/")
             for role in ROLES:
                 resp = client.open(url, method=method.upper(), json={} if method != "get" else None,
                                    headers=callers[role])
                 if role in allowed:
-                    assert resp.status_code != 403 or resp.json["error"]["code"] != "forbidden", (method, url, role)
+                    refused = resp.status_code == 403 and (open311 or resp.json["error"]["code"] == "forbidden")
+                    assert not refused, (method, url, role, resp.get_data(as_text=True)[:200])
                 else:
                     assert resp.status_code == 403, (method, url, role, resp.status_code)
                 checked += 1
             anon = client.open(url, method=method.upper(), json={} if method != "get" else None)
-            assert anon.status_code == 401, (method, url, anon.status_code)
+            # GeoReport v2 answers a missing api_key with 403 and its error array; /api/v1 with 401.
+            assert anon.status_code == (403 if open311 else 401), (method, url, anon.status_code)
     assert checked > 50
 
 
@@ -90,13 +93,16 @@ def test_api_keys_see_only_their_own_complaints_everywhere(client, callers, db_s
     _row, other = accounts.create_key(db_session, "other-gateway")
     other_h = {"Authorization": f"Bearer {other}"}
     mine = client.post("/api/v1/complaints", json=COMPLAINT, headers=callers["system"]).json["tracking_id"]
-    for path in (f"/api/v1/complaints/{mine}", f"/api/v1/complaints/{mine}/related"):
+    # Another key: the complaint does not exist for it (404, its existence not revealed) ...
+    r = client.get(f"/api/v1/complaints/{mine}", headers=other_h)
+    assert r.status_code == 404 and r.json["error"]["code"] == "not_found"
+    assert client.get(f"/api/v1/complaints/{mine}", headers=callers["system"]).status_code == 200
+    # ... and keys may neither list complaints nor look for related ones (staff only).
+    for path in ("/api/v1/complaints", f"/api/v1/complaints/{mine}/related"):
         r = client.get(path, headers=other_h)
-        assert r.status_code in (403, 404), (path, r.status_code)
-    listed = client.get("/api/v1/complaints", headers=other_h)
-    assert listed.status_code in (200, 403)
-    if listed.status_code == 200:
-        assert all(i["tracking_id"] != mine for i in listed.json["items"])
+        assert r.status_code == 403 and r.json["error"]["code"] == "forbidden", (path, r.status_code)
+    open311 = client.get(f"/open311/v2/requests.json?api_key={other}")
+    assert open311.status_code == 200 and all(i["service_request_id"] != mine for i in open311.json)
 
 
 def test_console_pages_by_role(client, make_user, db_session):
@@ -115,7 +121,7 @@ def test_console_pages_by_role(client, make_user, db_session):
             if role in allowed:
                 assert r.status_code == 200, (role, page, r.status_code)
             else:
-                assert r.status_code in (403, 302, 404), (role, page, r.status_code)
+                assert r.status_code == 403 and "Akses ditolak" in r.get_data(as_text=True), (role, page, r.status_code)
     anon = client.application.test_client()
     for page in pages:
         r = anon.get(page)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import unescape
+
 import pytest
 
 HOAX_TEXT = ("SEBARKAN!!! Bantuan tunai Rp 2 juta dari pemerintah cair hari ini, klik link bit.ly/bansos-cair "
@@ -99,5 +101,10 @@ def test_console_hoax_page(app, client, verifier, make_user, low_threshold):
     login(client, "rina-hoaks")
     page = client.get("/console/hoaks")
     assert page.status_code == 200
-    html = page.get_data(as_text=True)
+    html = unescape(page.get_data(as_text=True))
     assert tid in html and "Kemungkinan hoaks" in html
+    # The model's reasons for this report are on the page, and the counts add up to what the API says.
+    reasons = client.get("/api/v1/hoaxes", headers=verifier).json["items"][0]["reasons"]
+    assert reasons and all(r in html for r in reasons)
+    stats = client.get("/api/v1/hoaxes/stats", headers=verifier).json
+    assert stats["totals"]["flagged"] >= 1 and f">{stats['totals']['flagged']}<" in html.replace(" ", "")

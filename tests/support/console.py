@@ -32,8 +32,9 @@ def seed_complaints(app, texts: list[dict], now: dt.datetime | None = None) -> l
     """
     from api.models import Complaint
     from api.principal import Principal
-    from api.workflow import Role
+    from api.schemas import ComplaintCreate
     from api.services.intake import intake
+    from api.workflow import Role
 
     deadlines = extensions.deadlines(app)
     holder = extensions.holder(app)
@@ -42,7 +43,8 @@ def seed_complaints(app, texts: list[dict], now: dt.datetime | None = None) -> l
         principal = Principal("key", 0, "seed", Role.SYSTEM)
         for item in texts:
             data = {k: item[k] for k in ("text", "title", "channel", "confidentiality", "reporter") if item.get(k)}
-            result = intake(s, data, principal=principal, holder=holder, deadlines=deadlines)
+            result = intake(ComplaintCreate.model_validate(data), session=s, principal=principal, holder=holder,
+                            deadlines=deadlines)
             c = s.get(Complaint, result.complaint.id)
             if item.get("received_at"):
                 c.received_at = item["received_at"]

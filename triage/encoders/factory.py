@@ -13,16 +13,30 @@ ENCODER_KINDS = {"static": StaticEncoder, "pretrained": PretrainedEncoder, "tfid
                  "hybrid": HybridEncoder}
 
 
+def _check_params(cls, params: dict, spec: str) -> None:
+    """Refuse parameters the encoder would not use, rather than drop them silently."""
+    known = set(cls._get_param_names())
+    unknown = sorted(set(params) - known)
+    if unknown:
+        raise ValueError(f"encoder {spec!r} has no parameter(s) {', '.join(unknown)}; "
+                         f"its parameters are {', '.join(sorted(known)) or 'none'}")
+
+
 def make_encoder(spec: str, **params):
-    """Build an unfitted encoder from a spec string; ``params`` go to the embedding encoder."""
+    """Build an unfitted encoder from a spec string; ``params`` go to the embedding encoder
+    (for ``tfidf``, to the TF-IDF encoder)."""
     spec = spec.strip()
     if spec == "static":
+        _check_params(StaticEncoder, params, spec)
         return StaticEncoder(**params)
     if spec == "tfidf":
-        return TfidfEncoder()
+        _check_params(TfidfEncoder, params, spec)
+        return TfidfEncoder(**params)
     if spec.startswith("pretrained:"):
+        _check_params(PretrainedEncoder, {**params, "path": None}, spec)
         return PretrainedEncoder(path=spec.split(":", 1)[1], **params)
     if spec == "hybrid":
+        _check_params(StaticEncoder, params, spec)
         return HybridEncoder(embedder=StaticEncoder(**params), tfidf=TfidfEncoder())
     if spec.startswith("hybrid:"):
         inner = make_encoder(spec.split(":", 1)[1], **params)

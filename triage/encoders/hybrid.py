@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin, clone
+from sklearn.utils.validation import check_is_fitted
 
 from triage.encoders.tfidf import TfidfEncoder
 
@@ -31,6 +32,7 @@ class HybridEncoder(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X):
+        check_is_fitted(self, ("embedder_", "tfidf_"))
         X = list(X)
         dense = self.embedder_.transform(X) * np.float32(self.dense_weight)
         return sp.hstack([sp.csr_matrix(dense), self.tfidf_.transform(X)], format="csr")

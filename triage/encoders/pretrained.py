@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
 
 MINILM_ALIAS = "minilm"
 
@@ -53,6 +54,7 @@ class PretrainedEncoder(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X) -> np.ndarray:
+        check_is_fitted(self, "model_")
         return self.model_.encode(list(X), batch_size=self.batch_size, normalize_embeddings=True,
                                   convert_to_numpy=True, show_progress_bar=False).astype(np.float32)
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +162,7 @@ class StaticEncoder(TransformerMixin, BaseEstimator):
             self.train_loss_ = float(out.training_loss)
 
     def transform(self, X) -> np.ndarray:
+        check_is_fitted(self, "model_")
         texts = [t if t else "" for t in X]
         return self.model_.encode(texts, batch_size=1024, normalize_embeddings=True, convert_to_numpy=True,
                                   show_progress_bar=False).astype(np.float32)

@@ -11,6 +11,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.utils.validation import check_is_fitted
 
 
 class TfidfEncoder(TransformerMixin, BaseEstimator):
@@ -40,6 +41,7 @@ class TfidfEncoder(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X):
+        check_is_fitted(self, "word_")
         X = list(X)
         parts = [self.word_.transform(X)]
         if self.char_ is not None:

@@ -7,6 +7,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.model_selection import train_test_split
 from sklearn.svm import LinearSVC
+from sklearn.utils.validation import check_is_fitted
 
 from triage.heads.bands import NEVER, assign_bands, tune_thresholds
 from triage.heads.calibration import (
@@ -94,6 +95,7 @@ class LabelHead(ClassifierMixin, BaseEstimator):
                             "unseen_labels": int((y_idx < 0).sum())}
 
     def decision_function(self, X) -> np.ndarray:
+        check_is_fitted(self, "estimator_")
         return self.estimator_.decision_function(X)
 
     def predict_proba(self, X) -> np.ndarray:
