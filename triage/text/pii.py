@@ -611,6 +611,7 @@ macet mati padam hilang lama cepat lambat baik buruk bagus jelek besar kecil tin
 tertulis tercatat tercantum muncul valid aktif nonaktif tunggu menunggu kecewa marah senang sedih takut
 khawatir resah bingung miskin kaya sakit sehat umur usia tua muda lengkap asli palsu resmi ganda bersama
 seorang sebuah seluruh segenap sekalian sesama seseorang sesuatu sebagian kandung tiri angkat
+ahli waris kembali rupiah pemilik pihak wajib jadi status sering coba mulai pasti punya lewat kena tambah hormati
 sekian demikian mohon segera tindak lanjut ditindaklanjuti harap berharap semoga atas nama ttd tertanda
 kedalam kepada kedepan kebelakang kesana kesini keluar diatas dibawah didalam diluar disana disini sampek
 kelas plat pelat nopol sdn smpn sman smkn min mtsn man paud tk
@@ -633,7 +634,6 @@ def _ordinary_words() -> frozenset[str]:
 
 _ORDINARY = _ordinary_words()
 
-
 # --------------------------------------------------------------------------------------------
 # ALAMAT: the house-level part of an address (street + number + RT/RW). Area names after it
 # (kelurahan, kecamatan, desa, dusun) are kept, and so is "RT 03/RW 05" on its own: routing needs them.
@@ -651,11 +651,11 @@ _STREET_STOP = frozenset(
     """no nomor nmr rt rw blok blk km kel kec desa dusun kp kampung kelurahan kecamatan kabupaten kab kota
     di ke dari dan atau yang yg itu ini sudah sdh belum blm tidak tdk sejak sampai dekat depan belakang samping
     arah menuju sebelah ujung rusak parah macet banjir gelap licin sempit berlubang mati ada sering selalu
-    saya kami warga mohon tolong tapi karena sebanyak sekitar selama kurang lebih hanya cuma sepanjang kira""".split()
+    saya kami warga wilayah mohon tolong tapi karena sebanyak sekitar selama kurang lebih hanya cuma sepanjang kira""".split()
 )
 # short chat abbreviations end a street name too ("jln dpt 9": "dapat")
 _STREET_STOP |= frozenset(k for k in load_slang() if len(k) <= 4 and k.isalpha()) - _STREET_ABBREVIATIONS - {"kp"}
-_HOUSE_NO = r"(?i:no|nomor|nmr)\s?\.?\s?:?\s?[0-9]{1,4}(?:[A-Za-z](?![a-z]))?(?![0-9])(?:\s?[/-]\s?[0-9]{1,3}(?![0-9]))?"
+_HOUSE_NO = r"(?i:no|nomor|nomer|nmr)\s?\.?\s?:?\s?[0-9]{1,4}(?:[A-Za-z](?![a-z]))?(?![0-9])(?:\s?[/-]\s?[0-9]{1,3}(?![0-9]))?"
 _HOUSE_NO_RE = re.compile(_HOUSE_NO)
 _BARE_NO_RE = re.compile(r" [0-9]{1,4}(?:[A-Z](?![a-z]))?(?![0-9A-Za-z.,/-])")
 _BLOK_RE = re.compile(
@@ -752,7 +752,7 @@ _NAME_TRIGGER_RE = re.compile(
     r"|nama\s*:|\b(?:saya|sy|aku)\s+bernama(?:\s+lengkap)?|\bbernama(?:\s+lengkap)?"
     r"|\b(?:pengirim|pelapor|pengadu|penerima|pemohon)\s*:|\bperkenalkan,?\s+(?:nama\s+)?(?:saya|sy)"
     r"|\bpelapor\s+(?:an\.?|a\.\s?n\.?|atas\s+nama)|\bhormat\s+(?:saya|kami),?"
-    r"|\batas\s+nama|(?<!\.)a\.?\s?n\.|(?<!\.)a\.n(?![\w.])|(?<!\.)an\.|a/n\b)"
+    r"|\batas\s+nama|(?<!\.)a\.?\s?n\.|(?<!\.)a\.n(?![\w.])|(?<![A-Za-z][0-9])(?<!\.)an\.|a/n\b)"
     r"|(?<!\.)(?-i:an)\s(?=\s*[A-Z])"
     r"|\bdengan\s+(?:saudara|saudari|sdr|sdri|bapak|ibu|pak|bu)\b\.?"
     r"|\b(?:saudara|saudari|sdr|sdri)\b\.?"
@@ -767,7 +767,9 @@ _NAME_WORD = (
 _NAME_RE = re.compile(_NAME_WORD + r"(?: " + _NAME_WORD + r"){0,3}")
 # after a strong trigger ("nama saya", "atas nama", "a.n.") a name may be written in lower case
 _LOWER_HONORIFIC_RE = re.compile(r"(?:ibu|bu|bapak|pak|bpk|sdr|sdri|saudara|saudari|mas|mbak|kak) (?=[a-z])")
-_LOWER_NAME_RE = re.compile(r"[a-z][a-z'-]{1,24}(?: [a-z][a-z'-]{1,24}){0,2}(?![a-z])")
+_LOWER_NAME_RE = re.compile(
+    r"(?:(?:moch|moh|muh|mhd|abd|ach|hj|h|m)\. ?)?[a-z][a-z'-]{1,24}(?: [a-z][a-z'-]{1,24}){0,2}(?![a-z])"
+)
 _NAME_STOP = frozenset(
     """warga dari yang yg rt rw di ke dan atau dengan no nomor nik hp wa telp telepon alamat jl jln jalan
     desa kel kelurahan kec kecamatan kab kabupaten kota provinsi dusun kampung perumahan gang gg blok

@@ -571,3 +571,16 @@ def test_new_kinds_in_confidentiality_and_model_tokens():
 )
 def test_second_holdout_regressions(text, expected):
     assert kinds_values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("berikut nama : moch. ridwan hakim warga Sukajadi", ["moch. ridwan hakim"]),
+        ("pendapatan pas2an. Saya sudah lapor", []),  # "an." inside a word is not "atas nama"
+        ("rekening 1234567890an. Budi", ["Budi"]),
+        ("atas nama ahli waris almarhum", []),
+    ],
+)
+def test_name_spot_check_regressions(text, expected):
+    assert values(text, "NAMA") == expected
