@@ -107,15 +107,21 @@ class PhraseIndex:
         return [(i, i + len(p), p) for i in range(len(toks)) for p in self.at(toks, i)]
 
 
-def ordered_within(spans: list[list[tuple[int, int]]], gap: int = PAIR_GAP) -> bool:
-    """Whether one span from each list can be picked in order, each starting at most ``gap`` words
-    after the previous one ends."""
-    ends = [e for _, e in spans[0]]
+def ordered_chain(spans: list[list[tuple[int, int]]], gap: int = PAIR_GAP) -> frozenset[int] | None:
+    """Word positions of the first way to pick one span from each list in order, each starting at most
+    ``gap`` words after the previous one ends; None if there is none."""
+    chains = [(e, frozenset(range(s, e))) for s, e in spans[0]]
     for nxt in spans[1:]:
-        ends = [e for s, e in nxt if any(prev <= s <= prev + gap for prev in ends)]
-        if not ends:
-            return False
-    return True
+        longer = []
+        for s, e in nxt:
+            for prev_end, used in chains:
+                if prev_end <= s <= prev_end + gap:
+                    longer.append((e, used | frozenset(range(s, e))))
+                    break
+        chains = longer
+        if not chains:
+            return None
+    return chains[0][1]
 
 
 def strip_nested(spans: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:

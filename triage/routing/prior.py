@@ -14,8 +14,10 @@ The probability row is a mixture, so that its maximum means something:
 ``q`` spreads the mass over the matched agencies (softmax of their scores; several entries of one type
 share it). When a place is named, a share ``place_share`` of ``q`` goes to the named entries and the
 rest stays with the topic: most reports about a road in kelurahan X still belong to the roads office.
-``c = 1 - exp(-kappa * evidence)`` grows with the matched evidence; with no matched word ``c = 0`` and
-the row is (almost) uniform, which is how a caller can tell "no idea".
+``c = 1 - exp(-kappa * evidence)`` grows with the matched evidence (damped for long reports, which
+gather words of several matters); with no matched word ``c = 0`` and the row is (almost) uniform,
+which is how a caller can tell "no idea". Settings were chosen on Surabaya's 2023 reports, outside
+the cold-start replay window (``training/bench_coldstart.py --dev``).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from triage.routing._match import (
     PhraseIndex,
     Term,
     modern_spelling,
-    ordered_within,
+    ordered_chain,
     parse_term,
     plain_tokens,
     root_words,
@@ -74,13 +76,15 @@ class DirectoryPrior(ClassifierMixin, BaseEstimator):
     fallback_weight : weight of a type's words given to the office that stands in for it.
     tier_strength : how much the national frequency tier of a type tilts ``q``.
     weak_weight : weight of a type's ``weak_words`` (generic words that decide only when nothing else does).
+    long_report : reports longer than this many words have their evidence scaled by
+        ``sqrt(long_report / words)`` (None: no scaling).
     name_weight, keyword_weight, description_weight : weights of an agency's own name/aliases, admin
         keywords and description words (a type word weighs 1, a phrase up to 2).
     """
 
-    def __init__(self, types_path=None, region="auto", beta=1.5, kappa=0.6, place_share=0.16, bare_place=0.3,
+    def __init__(self, types_path=None, region="auto", beta=1.5, kappa=1.3, place_share=0.16, bare_place=0.3,
                  street_place=0.1, place_evidence=0.3, fallback_weight=0.7, tier_strength=0.3, weak_weight=0.3,
-                 name_weight=2.5, keyword_weight=2.0, description_weight=0.5):
+                 long_report=20, name_weight=2.5, keyword_weight=2.0, description_weight=0.5):
         self.types_path = types_path
         self.region = region
         self.beta = beta
@@ -92,6 +96,7 @@ class DirectoryPrior(ClassifierMixin, BaseEstimator):
         self.fallback_weight = fallback_weight
         self.tier_strength = tier_strength
         self.weak_weight = weak_weight
+        self.long_report = long_report
         self.name_weight = name_weight
         self.keyword_weight = keyword_weight
         self.description_weight = description_weight
@@ -182,6 +187,7 @@ class DirectoryPrior(ClassifierMixin, BaseEstimator):
         self._term_id = {t: k for k, t in enumerate(self.terms_)}
         self._term_agencies = [np.fromiter(weights[t], dtype=np.int64) for t in self.terms_]
         self._term_weights = [np.fromiter(weights[t].values(), dtype=float) for t in self.terms_]
+        self._term_owners = [frozenset(weights[t]) for t in self.terms_]
         self._phrases = PhraseIndex(t.parts[0] for t in self.terms_ if len(t.parts) == 1)
         self._multi = [t for t in self.terms_ if len(t.parts) > 1]
         self._parts_index = PhraseIndex(p for t in self._multi for p in t.parts)
@@ -371,15 +377,23 @@ class DirectoryPrior(ClassifierMixin, BaseEstimator):
         return hits, rest, mentions
 
     def _match_terms(self, toks: list[str]) -> list[int]:
-        found = {self._term_id[Term((p,))] for _, _, p in self._phrases.longest(toks)}
+        found = [(self._term_id[Term((p,))], frozenset(range(s, e))) for s, e, p in self._phrases.longest(toks)]
         if self._multi:
             spans = defaultdict(list)
             for s, e, p in self._parts_index.all(toks):
                 spans[p].append((s, e))
             for t in self._multi:
-                if all(p in spans for p in t.parts) and ordered_within([spans[p] for p in t.parts]):
-                    found.add(self._term_id[t])
-        return sorted(found)
+                if all(p in spans for p in t.parts):
+                    used = ordered_chain([spans[p] for p in t.parts])
+                    if used is not None:
+                        found.append((self._term_id[t], used))
+        # The same words count once per agency: "lampu ~ mati" adds nothing to "lampu ~ jalan ~ mati".
+        found.sort(key=lambda f: (-len(f[1]), f[0]))
+        kept: list[tuple[int, frozenset[int]]] = []
+        for k, used in found:
+            if not any(used <= u and self._term_owners[k] <= self._term_owners[j] for j, u in kept):
+                kept.append((k, used))
+        return sorted(k for k, _ in kept)
 
     def _evidence(self, text: str):
         toks = [self._canon(t) for t in tokens(text)]
@@ -390,7 +404,7 @@ class DirectoryPrior(ClassifierMixin, BaseEstimator):
             np.add.at(scores, self._term_agencies[k], self._term_weights[k])
         return scores, hits, terms, mentions
 
-    def _row(self, scores: np.ndarray, hits: dict[int, float]) -> np.ndarray:
+    def _row(self, scores: np.ndarray, hits: dict[int, float], n_words: int) -> np.ndarray:
         n = len(scores)
         top = float(scores.max()) if n else 0.0
         q = np.zeros(n)
@@ -418,6 +432,9 @@ class DirectoryPrior(ClassifierMixin, BaseEstimator):
             share = self.place_share * min(1.0, max(hits.values()))
             q = qp if top == 0 else (1 - share) * q + share * qp
         evidence = top + self.place_evidence * max(hits.values(), default=0.0)
+        if self.long_report and n_words > self.long_report:
+            # A long report gathers words of several matters; its routing is less sure than a short one's.
+            evidence *= math.sqrt(self.long_report / n_words)
         c = 1.0 - math.exp(-self.kappa * evidence)
         return (1.0 - c) * self._uniform + c * q
 
@@ -429,8 +446,9 @@ class DirectoryPrior(ClassifierMixin, BaseEstimator):
             raise TypeError("predict_proba takes a list of texts, not one string")
         rows = []
         for text in texts:
-            scores, hits, _, _ = self._evidence(str(text) if text is not None else "")
-            rows.append(self._row(scores, hits))
+            text = str(text) if text is not None else ""
+            scores, hits, _, _ = self._evidence(text)
+            rows.append(self._row(scores, hits, len(text.split())))
         return np.vstack(rows) if rows else np.zeros((0, len(self.classes_)))
 
     def predict(self, texts) -> np.ndarray:

@@ -200,8 +200,9 @@ def test_fast_enough(kabupaten):
     assert per_report < 0.010, f"{per_report * 1000:.1f} ms per report"
 
 
-# Measured with this test's command: 0.736 accuracy, 0.706 macro-F1 on title + text (1,287 reports).
-SAMPLE_ACCURACY_FLOOR = 0.70
+# Measured with this test (pytest -s prints it): 0.749 accuracy, 0.718 macro-F1 on title + text
+# (1,287 reports; 0.688 on the text alone).
+SAMPLE_ACCURACY_FLOOR = 0.72
 
 
 def test_sample_complaints_accuracy():
