@@ -102,9 +102,22 @@ def _covered(text: str, ranges: list[tuple[int, int]]) -> list[bool]:
     return flags
 
 
+FORMS = ("look-alike", "glued", "plain")
+
+
+def form_of(text: str, a: int, b: int) -> str:
+    """How a gold value is written: with non-ASCII characters (full-width, NBSP, zero-width), glued to a
+    letter on either side, or plainly."""
+    if not text[a:b].isascii():
+        return "look-alike"
+    if (a > 0 and text[a - 1].isalpha()) or (b < len(text) and text[b].isalpha()):
+        return "glued"
+    return "plain"
+
+
 def evaluate(rows: list[dict], detect: Detector) -> tuple[dict, Counter, list[str]]:
-    """(counts per kind and "ALL", over-masking counts, error listing)."""
-    counts = {k: Counter() for k in (*KINDS, "ALL")}
+    """(counts per kind, "ALL" and form, over-masking counts, error listing)."""
+    counts = {k: Counter() for k in (*KINDS, "ALL", *FORMS)}
     over: Counter = Counter()
     errors: list[str] = []
     for row in rows:
@@ -124,6 +137,11 @@ def evaluate(rows: list[dict], detect: Detector) -> tuple[dict, Counter, list[st
             c["hidden"] += sum(
                 all(in_pred[i] for i in range(a, b) if text[i].isalnum()) for _, a, b in g
             )
+        for kind, a, b in gold:
+            c = counts[form_of(text, a, b)]
+            c["gold"] += 1
+            c["tp_overlap"] += any(k == kind and a < pb and pa < b for k, pa, pb in pred)
+            c["hidden"] += all(in_pred[i] for i in range(a, b) if text[i].isalnum())
         for m in _TOKEN_RE.finditer(text):
             if any(in_gold[m.start() : m.end()]):
                 continue
@@ -163,6 +181,17 @@ def markdown(counts: dict, over: Counter, n_sentences: int) -> str:
             f"| {name} | {c['gold']} | {c['pred']} | {pe:.3f} | {re_:.3f} | {fe:.3f} | {po:.3f} | {ro:.3f} | {fo:.3f} "
             f"| {hidden} |"
         )
+    lines += [
+        "",
+        "By how the value is written (recall with overlap, same kind; hidden, any kind):",
+        "",
+        "| form | gold | R overlap | hidden |",
+        "|---|---:|---:|---:|",
+    ]
+    for form in FORMS:
+        c = counts[form]
+        if c["gold"]:
+            lines.append(f"| {form} | {c['gold']} | {c['tp_overlap'] / c['gold']:.3f} | {c['hidden'] / c['gold']:.3f} |")
     lines += [
         "",
         f"Over-masking: ordinary word tokens masked {_rate(over['tokens_masked'], over['tokens'])}; "

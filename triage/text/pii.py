@@ -722,7 +722,7 @@ def _find_address(s: str) -> Iterable[Candidate]:
             continue
         end, found = _house_parts(s, name_end)
         if not found and _GANG_WORD_RE.fullmatch(street) is None and _GANG_WORD_RE.fullmatch(last) is None:
-            bare = _BARE_NO_RE.match(s, name_end)  # "Jl. Veteran 45" (but "Gang 5", "Jl. Pacar Gg. 9": names)
+            bare = _BARE_NO_RE.match(s, name_end)  # "Jl. Veteran 45" (but "Gang 5", "Jl. Kenari Gg. 9": names)
             if bare:
                 end, found = bare.end(), {"no"}
         if "no" in found or "rt" in found:
@@ -855,11 +855,11 @@ def _find_name(s: str) -> Iterable[Candidate]:
     for t in _SELF_RE.finditer(s):
         m = _NAME_RE.match(s, t.end())
         if not m or _PLACE_BEFORE_SELF_RE.search(s, max(0, t.start() - 20), t.start()):
-            continue  # "rumah saya Kutisari": a place
+            continue  # "rumah saya Sukamulya": a place
         words = m.group().split(" ")
         kept = _name_words(words, affixes=True)
         if not kept or kept[0] != words[0] or not all(_TITLE_CASE_RE.fullmatch(w) for w in kept):
-            continue  # "Saya Mohon ...", "Saya PNS", "SAYA TAMBAH JENGKEL"
+            continue  # "Saya Mohon ...", "Saya PNS", "SAYA SANGAT KECEWA"
         end = m.start() + len(" ".join(kept))
         if _SELF_CONFIRM_RE.match(s, end):
             yield "NAMA", m.start(), end

@@ -446,12 +446,12 @@ def test_more_names(text, expected):
         "Saya Mohon bantuan Bapak Camat",
         "Saya Sangat Kecewa Dengan Pelayanan Puskesmas.",
         "Saya Ingin Melaporkan Jalan Rusak Di Depan SDN 1.",
-        "SAYA TAMBAH JENGKEL DENGAN PELAYANAN INI",
+        "SAYA SANGAT KECEWA DENGAN PELAYANAN INI",
         "nama saya dicatut untuk pinjaman online",
         "atas nama kelompok tani kami mengajukan bantuan",
         "nama saya tidak ada di daftar penerima",
         "bernama lengkap sesuai akta kelahiran",
-        "rumah saya Kutisari no 5 kebanjiran",
+        "rumah saya Sukamulya no 5 kebanjiran",
         "Saya Muslim dan keberatan dengan jadwal ini",
         "a.n SMPN 5 Sukamaju mengajukan bantuan",
     ],
@@ -537,7 +537,7 @@ def test_address_is_the_house_level_part(text, value):
         "saluran di Blok M penuh sampah",
         "Jl. Gatot Subroto arah timur macet total jam 7 pagi.",
         "jalan rusak di RT 05 sejak 2019",
-        "jl jolotundo baru sebanyak 3 titik berlubang",
+        "jl melati baru sebanyak 3 titik berlubang",
     ],
 )
 def test_address_negatives(text):
