@@ -35,8 +35,6 @@ DESA = [(code, kec, desa) for code, (kec, desas) in KECAMATAN.items() for desa i
 # The same "apa benar" frames ask about rumours and genuine announcements, so asking is no cue for a hoax.
 RUMOUR_ASK_FRAMES = D.rumour_frames["ask_frames"] + D.rumour_frames["ask_frames_rumour"]
 ANNOUNCEMENT_ASK_FRAMES = D.rumour_frames["ask_frames"] + D.rumour_frames["ask_frames_announcement"]
-# tests/test_data.py reads the hand-written hoaxes as agency|category|class|text lines
-HAND_HOAX = "\n".join("|".join((h["agency"], h["category"], h["classification"], h["text"])) for h in D.hand_hoaxes)
 
 
 # ---------------------------------------------------------------- fake personal data and slot filling

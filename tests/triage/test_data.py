@@ -66,9 +66,10 @@ def test_hoax_label_is_not_a_cue_word_lookup(complaints):
 
 
 def test_hand_written_hoaxes_and_determinism():
-    from training.sample_data.make_sample import HAND_HOAX, build
+    from training.sample_data.data import load_data
+    from training.sample_data.make_sample import build
 
-    hoaxes = [line.split("|", 3)[3] for line in HAND_HOAX.strip().splitlines()]
+    hoaxes = [h["text"] for h in load_data().hand_hoaxes]
     assert len(set(hoaxes)) == len(hoaxes) >= 80
     assert all(re.sub(r"\W+", "", t) for t in hoaxes)
     rows = build()

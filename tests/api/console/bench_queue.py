@@ -1,6 +1,6 @@
 """Time the verifier queue against 100,000 complaints in SQLite.
 
-    python tests/console/bench_queue.py [--rows 100000] [--queue-share 0.3]
+    python tests/api/console/bench_queue.py [--rows 100000] [--queue-share 0.3]
 
 Builds a fresh SQLite database with the migrations, bulk-inserts complaints (a share of them waiting
 for verification, the rest dispatched / closed, as in a running office), then times the queries the
