@@ -31,10 +31,12 @@ def settings() -> dict:
 
 @contextmanager
 def open_session():
-    """A database session for admin commands, without loading the model."""
+    """A database session for admin commands, without loading the model. A service error raised
+    inside becomes the command's error message (exit status 1)."""
     from sqlalchemy.orm import sessionmaker
 
     from api import db
+    from api.services.errors import ServiceError
 
     cfg = settings()
     engine = db.make_engine(cfg["DATABASE_URL"])
@@ -42,7 +44,10 @@ def open_session():
         if cfg["AUTO_MIGRATE"]:
             _upgrade(cfg["DATABASE_URL"], engine)
         with sessionmaker(engine, expire_on_commit=False)() as s:
-            yield s
+            try:
+                yield s
+            except ServiceError as exc:
+                fail(exc)
     finally:
         engine.dispose()
 
@@ -144,13 +149,9 @@ def keys() -> None:
 def keys_create(name: str) -> None:
     """Create a key; it is printed once and only its hash is kept."""
     from api.services import accounts
-    from api.services.errors import ServiceError
 
     with open_session() as s:
-        try:
-            _row, key = accounts.create_key(s, name)
-        except ServiceError as exc:
-            fail(exc)
+        _row, key = accounts.create_key(s, name)
     click.echo(key)
     click.echo("Store this key now: it cannot be shown again.", err=True)
 
@@ -170,13 +171,9 @@ def keys_list() -> None:
 @click.argument("name")
 def keys_revoke(name: str) -> None:
     from api.services import accounts
-    from api.services.errors import ServiceError
 
     with open_session() as s:
-        try:
-            accounts.revoke_key(s, name)
-        except ServiceError as exc:
-            fail(exc)
+        accounts.revoke_key(s, name)
     click.echo(f"revoked {name}")
 
 
@@ -192,17 +189,13 @@ def users() -> None:
 @click.option("--password-stdin", is_flag=True, help="read the password from standard input")
 def users_create(username: str, role: str, agency_code: str | None, password_stdin: bool) -> None:
     from api.services import accounts
-    from api.services.errors import ServiceError
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     with open_session() as s:
-        try:
-            accounts.create_user(s, username, password, role, agency_code)
-        except ServiceError as exc:
-            fail(exc)
+        accounts.create_user(s, username, password, role, agency_code)
     click.echo(f"created {role} {username}" + (f" ({agency_code})" if agency_code else ""))
 
 
@@ -220,13 +213,9 @@ def users_list() -> None:
 @click.argument("username")
 def users_deactivate(username: str) -> None:
     from api.services import accounts
-    from api.services.errors import ServiceError
 
     with open_session() as s:
-        try:
-            accounts.deactivate_user(s, username)
-        except ServiceError as exc:
-            fail(exc)
+        accounts.deactivate_user(s, username)
     click.echo(f"deactivated {username}")
 
 

@@ -97,15 +97,11 @@ def reviews(status: str, as_json: bool) -> None:
 @click.option("--actor", default="cli", show_default=True, help="Who decided (recorded).")
 def resolve(name: str, agency_code: str | None, actor: str) -> None:
     """Map agency NAME (as written, or its review id) to AGENCY_CODE (default: the best guess)."""
-    from api.cli import fail, open_session
+    from api.cli import open_session
     from api.imports import reviews as svc
-    from api.services.errors import ServiceError
 
     with open_session() as s:
-        try:
-            row = svc.resolve(s, name, agency_code, f"user:{actor}")
-        except ServiceError as exc:
-            fail(exc)
+        row = svc.resolve(s, name, agency_code, f"user:{actor}")
     click.echo(f"{row.name!r} -> {row.agency_code} (added as an alias); import the file again to bring its rows in")
 
 
@@ -114,15 +110,11 @@ def resolve(name: str, agency_code: str | None, actor: str) -> None:
 @click.option("--actor", default="cli", show_default=True)
 def ignore(name: str, actor: str) -> None:
     """Import rows naming NAME without an agency."""
-    from api.cli import fail, open_session
+    from api.cli import open_session
     from api.imports import reviews as svc
-    from api.services.errors import ServiceError
 
     with open_session() as s:
-        try:
-            row = svc.ignore(s, name, f"user:{actor}")
-        except ServiceError as exc:
-            fail(exc)
+        row = svc.ignore(s, name, f"user:{actor}")
     click.echo(f"{row.name!r} ignored: its rows are imported without an agency")
 
 

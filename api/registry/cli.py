@@ -67,13 +67,9 @@ def models_activate(name: str, force: bool, reason: str | None, min_rows: int) -
 def models_rollback(reason: str | None) -> None:
     """Go back to the model active before the current one."""
     from api import registry
-    from api.services.errors import ServiceError
 
     with open_session() as s:
-        try:
-            row = registry.rollback(s, actor=actor(), reason=reason)
-        except ServiceError as exc:
-            fail(exc)
+        row = registry.rollback(s, actor=actor(), reason=reason)
         click.echo(f"rolled back to {row.entry.name} ({row.entry.version})")
 
 
@@ -84,18 +80,14 @@ def models_rollback(reason: str | None) -> None:
 def models_compare(candidate: str, min_rows: int, as_json: bool) -> None:
     """Score CANDIDATE and the active model on recent decisions neither trained on."""
     from api import registry
-    from api.services.errors import ServiceError
 
     with open_session() as s:
-        try:
-            entry = registry.resolve(s, candidate, settings()["MODELS_DIR"])
-            current = registry.active(s)
-            if current is None:
-                raise click.ClickException("no active model in the registry: `triage models activate NAME` first")
-            result = registry.compare(s, entry, current.entry, min_rows)
-            s.commit()
-        except ServiceError as exc:
-            fail(exc)
+        entry = registry.resolve(s, candidate, settings()["MODELS_DIR"])
+        current = registry.active(s)
+        if current is None:
+            raise click.ClickException("no active model in the registry: `triage models activate NAME` first")
+        result = registry.compare(s, entry, current.entry, min_rows)
+        s.commit()
     click.echo(json.dumps(result, indent=2)) if as_json else _print_comparison(result)
 
 

@@ -22,22 +22,18 @@ def report() -> None:
 @click.option("--all-agencies", is_flag=True, help="List agencies without complaints too.")
 def performance(month, start, end, output: Path | None, all_agencies: bool) -> None:
     """Received, dispatched, on time, late, open, response times, accepted suggestions, hoaxes per agency."""
-    from api.cli import fail, open_session, settings
+    from api.cli import open_session, settings
     from api.imports.cli import _policy
     from api.reports.export import to_csv, to_xlsx
     from api.reports.performance import Period, performance_report
-    from api.services.errors import ServiceError
 
     settings = settings()
     policy = _policy(settings)
     with open_session() as s:
-        try:
-            import datetime as dt
+        import datetime as dt
 
-            period = Period.parse(month, start, end, dt.datetime.now(policy.calendar.tz).date())
-            rep = performance_report(s, period, policy, all_agencies=all_agencies)
-        except ServiceError as exc:
-            fail(exc)
+        period = Period.parse(month, start, end, dt.datetime.now(policy.calendar.tz).date())
+        rep = performance_report(s, period, policy, all_agencies=all_agencies)
     suffix = output.suffix.lower() if output else ".txt"
     if suffix == ".csv":
         output.write_text(to_csv(rep), encoding="utf-8")
