@@ -113,13 +113,3 @@ class ServerSessionInterface(SessionInterface):
                             secure=self.get_cookie_secure(app), samesite=self.get_cookie_samesite(app),
                             domain=domain, path=path)
         response.vary.add("Cookie")
-
-
-def purge_expired(s) -> int:
-    result = s.execute(delete(ConsoleSession).where(ConsoleSession.expires_at <= utcnow()))
-    return result.rowcount or 0
-
-
-def end_sessions_of(s, user_id: int) -> None:
-    """Log a user out everywhere (e.g. when the account is deactivated)."""
-    s.execute(delete(ConsoleSession).where(ConsoleSession.user_id == user_id))

@@ -11,7 +11,6 @@ from werkzeug.exceptions import HTTPException
 from api import access, auth, db, extensions, workflow
 from api.agencies.service import agency_by_id, list_agencies
 from api.console import bp, present
-from api.console.sessions import end_sessions_of, purge_expired
 from api.duplicates.service import similar_dispatched
 from api.errors import ApiError
 from api.models import CHANNELS, User
@@ -111,13 +110,11 @@ def home():
 def login():
     error = None
     if request.method == "POST":
-        s = db.session()
-        user = accounts.authenticate(s, request.form.get("username", "").strip(), request.form.get("password", ""))
+        user = accounts.console_login(db.session(), request.form.get("username", "").strip(),
+                                      request.form.get("password", ""))
         if user is None:
             error = "Nama pengguna atau kata sandi salah, atau akun tidak aktif."
         else:
-            purge_expired(s)
-            s.commit()
             session.clear()
             session.regenerate()  # a new id after login: a planted cookie is worthless
             session["user_id"] = user.id
@@ -398,13 +395,10 @@ def users_page():
 @bp.post("/pengguna/<username>/nonaktifkan")
 @auth.roles(Role.ADMIN)
 def deactivate_user(username: str):
-    s = db.session()
     try:
-        user = accounts.deactivate_user(s, username)
+        accounts.deactivate_user(db.session(), username)
     except NotFound:
         abort(404)
-    end_sessions_of(s, user.id)
-    s.commit()
     flash(f"Akun {username} dinonaktifkan dan sesinya diakhiri.", "success")
     return redirect(url_for("console.users_page"), 303)
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from api.agencies.service import agency_by_code
 from api.auth import hash_key, new_key
-from api.models import ApiKey, User, utcnow
+from api.models import ApiKey, ConsoleSession, User, utcnow
 from api.services.errors import Conflict, Invalid, NotFound
 from api.workflow import USER_ROLES, Role
 
@@ -68,16 +68,27 @@ def list_users(s: Session) -> list[User]:
 
 
 def deactivate_user(s: Session, username: str) -> User:
+    """Deactivate the account and end its console sessions everywhere."""
     user = s.scalar(select(User).where(User.username == username))
     if user is None:
         raise NotFound(f"no user {username!r}")
     user.active = False
+    s.execute(delete(ConsoleSession).where(ConsoleSession.user_id == user.id))
     s.commit()
     return user
 
 
 # Checked when the username is unknown, so that a wrong name costs as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not-a-password")
+
+
+def console_login(s: Session, username: str, password: str) -> User | None:
+    """The console's login: the user (and expired console sessions swept away), or None."""
+    user = authenticate(s, username, password)
+    if user is not None:
+        s.execute(delete(ConsoleSession).where(ConsoleSession.expires_at <= utcnow()))
+        s.commit()
+    return user
 
 
 def authenticate(s: Session, username: str, password: str) -> User | None:
