@@ -137,6 +137,22 @@ class TriageModel:
         n[n == 0] = 1.0
         return E / n
 
+    def dense_part(self, X) -> np.ndarray | None:
+        """Unit-length dense embeddings taken from already encoded features ``X`` (the same vectors as
+        :meth:`embed`, without encoding again); None for a sparse-only encoder."""
+        enc = self.encoder_
+        if getattr(enc, "kind", "") == "hybrid":
+            E = X[:, : enc.n_dense]
+            E = E.toarray() if sp.issparse(E) else np.asarray(E)
+        elif sp.issparse(X):
+            return None
+        else:
+            E = np.asarray(X)
+        E = E.astype(np.float32, copy=False)
+        n = np.linalg.norm(E, axis=1, keepdims=True)
+        n[n == 0] = 1.0
+        return E / n
+
     def predict_proba(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         X, _ = self.encode(texts)
         return {name: head.predict_proba(with_cues(X, texts) if name == "hoax" else X)

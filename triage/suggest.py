@@ -85,6 +85,16 @@ def _top_terms(row, coef: np.ndarray, offset: int, names: np.ndarray, n: int) ->
     return [(str(names[cols[i] - lo]), float(contrib[i])) for i in best if contrib[i] > 0]
 
 
+@dataclass
+class Analysis:
+    """What one pass of the model gives for a batch: the suggestions, and the texts' unit-length dense
+    embeddings (None for a sparse-only encoder), so that callers that also search by meaning
+    (duplicates, the memory of decisions) need not encode the texts a second time."""
+
+    suggestions: list[Suggestion]
+    embeddings: np.ndarray | None = None
+
+
 @runtime_checkable
 class SuggesterProtocol(Protocol):
     """What a caller outside the library may use of a loaded model: suggestions, the encoder's
@@ -109,6 +119,8 @@ class SuggesterProtocol(Protocol):
     def labels(self, head: str) -> list[str]: ...
 
     def suggest(self, texts: Sequence[str], titles: Sequence[str | None] | None = None) -> list[Suggestion]: ...
+
+    def analyse(self, texts: Sequence[str], titles: Sequence[str | None] | None = None) -> Analysis: ...
 
     def encode(self, texts: Sequence[str]): ...
 
@@ -165,6 +177,9 @@ class Suggester:
             return self.bundle.model.embed(list(texts))
 
     def suggest(self, texts: Sequence[str], titles: Sequence[str | None] | None = None) -> list[Suggestion]:
+        return self.analyse(texts, titles).suggestions
+
+    def analyse(self, texts: Sequence[str], titles: Sequence[str | None] | None = None) -> Analysis:
         if isinstance(texts, str):
             raise TypeError("suggest() takes a list of texts")
         full = full_texts(texts, titles)
@@ -173,6 +188,7 @@ class Suggester:
             X, norm = model.encode(full)
             probas = {name: head.predict_proba(with_cues(X, full) if name == "hoax" else X)
                       for name, head in model.heads_.items()}
+        embeddings = model.dense_part(X)
         known = np.array([bool(n.strip()) for n in norm])
         block = model.word_block()
         out = []
@@ -194,7 +210,7 @@ class Suggester:
                 terms = _top_terms(X[i].tocsr(), head.class_coefficients(j), block[0], block[1], N_TERMS)
                 s.explanation = [{"term": t, "weight": round(w, 4)} for t, w in terms]
             out.append(s)
-        return out
+        return Analysis(out, embeddings)
 
     def _hoax(self, model, proba: np.ndarray, x, text: str, known: bool, block) -> HoaxSuggestion:
         head = model.heads_["hoax"]

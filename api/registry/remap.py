@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from api.agencies.mapping import mapping_table, resolve_code
 from api.models import Agency
-from triage.suggest import Candidate, SuggesterProtocol, Suggestion
+from triage.suggest import Analysis, Candidate, SuggesterProtocol, Suggestion
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +69,16 @@ class RemappingSuggester:
         return self.base.embed(texts)
 
     def suggest(self, texts: Sequence[str], titles: Sequence[str | None] | None = None) -> list[Suggestion]:
-        out = self.base.suggest(texts, titles=titles)
+        return self.analyse(texts, titles).suggestions
+
+    def analyse(self, texts: Sequence[str], titles: Sequence[str | None] | None = None) -> Analysis:
+        analysis = self.base.analyse(texts, titles=titles)
+        self._remap(analysis.suggestions)
+        return analysis
+
+    def _remap(self, out: list[Suggestion]) -> None:
         if not (self.report.remapped or self.report.split):
-            return out
+            return
         for sg in out:
             if sg.agency is None:
                 continue
@@ -85,7 +92,6 @@ class RemappingSuggester:
                 sg.agency.band = "review"
             if touched:
                 sg.model["agency_remap"] = self.report.remapped
-        return out
 
 
 def unwrap(suggester: SuggesterProtocol) -> SuggesterProtocol:
