@@ -611,6 +611,8 @@ macet mati padam hilang lama cepat lambat baik buruk bagus jelek besar kecil tin
 tertulis tercatat tercantum muncul valid aktif nonaktif tunggu menunggu kecewa marah senang sedih takut
 khawatir resah bingung miskin kaya sakit sehat umur usia tua muda lengkap asli palsu resmi ganda bersama
 seorang sebuah seluruh segenap sekalian sesama seseorang sesuatu sebagian kandung tiri angkat
+niku leres nopo napa menika punika sampun dereng wonten inggih mboten boten matur nuwun sembah kaliyan
+kalih ingkang ugi amargi sanes teh mah atuh teu henteu pisan hatur nuhun punten mangga kanggo
 ahli waris kembali rupiah pemilik pihak wajib jadi status sering coba mulai pasti punya lewat kena tambah hormati
 sekian demikian mohon segera tindak lanjut ditindaklanjuti harap berharap semoga atas nama ttd tertanda
 kedalam kepada kedepan kebelakang kesana kesini keluar diatas dibawah didalam diluar disana disini sampek
@@ -651,7 +653,9 @@ _STREET_STOP = frozenset(
     """no nomor nmr rt rw blok blk km kel kec desa dusun kp kampung kelurahan kecamatan kabupaten kab kota
     di ke dari dan atau yang yg itu ini sudah sdh belum blm tidak tdk sejak sampai dekat depan belakang samping
     arah menuju sebelah ujung rusak parah macet banjir gelap licin sempit berlubang mati ada sering selalu
-    saya kami warga wilayah mohon tolong tapi karena sebanyak sekitar selama kurang lebih hanya cuma sepanjang kira""".split()
+    saya kami warga wilayah mohon tolong tapi karena sebanyak sekitar selama kurang lebih hanya cuma sepanjang kira
+    kira-kira sedalam setinggi selebar lingkungan utama setapak tol poros alternatif penghubung umum
+    jl jln jalan perum perumahan komplek komp kompleks rumah dpn dkt sblh seberang pojok""".split()
 )
 # short chat abbreviations end a street name too ("jln dpt 9": "dapat")
 _STREET_STOP |= frozenset(k for k in load_slang() if len(k) <= 4 and k.isalpha()) - _STREET_ABBREVIATIONS - {"kp"}
@@ -668,6 +672,12 @@ _RTRW_RE = re.compile(
 )
 _PART_GAP_RE = re.compile(r"\s?,?\s?")
 _GANG_WORD_RE = re.compile(r"gg|gang|lorong|lr", _I)
+# a number followed by one of these is a measure or a count, not a house number ("30 cm", "3 titik")
+_UNIT_AFTER_RE = re.compile(
+    r"\s?(?:cm|mm|m|meter|km|kg|ton|liter|l|%|persen|orang|jiwa|kk|rumah|unit|buah|titik|kali|hari|minggu|"
+    r"bulan|tahun|thn|jam|menit|rb|ribu|juta|rupiah|tiang|lampu|pohon|lubang)(?![A-Za-z])",
+    _I,
+)
 _HOUSE_NO_BEFORE_RE = re.compile(r"(?<![A-Za-z])" + _HOUSE_NO + r"\s?,?\s?$")
 
 
@@ -721,8 +731,11 @@ def _find_address(s: str) -> Iterable[Candidate]:
         if not n_words:
             continue
         end, found = _house_parts(s, name_end)
-        if not found and _GANG_WORD_RE.fullmatch(street) is None and _GANG_WORD_RE.fullmatch(last) is None:
-            bare = _BARE_NO_RE.match(s, name_end)  # "Jl. Veteran 45" (but "Gang 5", "Jl. Kenari Gg. 9": names)
+        if not found and not _GANG_WORD_RE.fullmatch(street) and not _GANG_WORD_RE.fullmatch(last):
+            # "Jl. Veteran 45" (but "Gang 5", "Jl. Kenari Gg. 9" are names, "... 30 cm" a measure)
+            bare = _BARE_NO_RE.match(s, name_end)
+            if bare and _UNIT_AFTER_RE.match(s, bare.end()):
+                bare = None
             if bare:
                 end, found = bare.end(), {"no"}
         if "no" in found or "rt" in found:

@@ -518,6 +518,8 @@ def test_identity_number_negatives(text):
         ("tinggal di Jl. Veteran 45 Bandung", "Jl. Veteran 45"),
         ("Komplek Bumi Asri Blok D No. 9Air tidak mengalir", "Komplek Bumi Asri Blok D No. 9"),
         ("di jl.merpati no.9 kebanjiran", "jl.merpati no.9"),
+        ("jln sukamulya 9 rusak parah", "jln sukamulya 9"),
+        ("Jalan Melati Indah V gang makam RT 09 RW 02 gelap", "Jalan Melati Indah V gang makam RT 09 RW 02"),
         ("Di depan Jl. KH. Ahmad Dahlan No. 3A ada pohon tumbang", "Jl. KH. Ahmad Dahlan No. 3A"),
     ],
 )
@@ -538,6 +540,9 @@ def test_address_is_the_house_level_part(text, value):
         "Jl. Gatot Subroto arah timur macet total jam 7 pagi.",
         "jalan rusak di RT 05 sejak 2019",
         "jl melati baru sebanyak 3 titik berlubang",
+        "Jalan lingkungan RT 11 Sukamaju becek",  # "jalan lingkungan": a common noun, not a street name
+        "Lubang di tengah Jl. Sudirman sedalam kira-kira 30 cm",
+        "di Jl. Mawar 3 titik berlubang",
     ],
 )
 def test_address_negatives(text):
@@ -580,6 +585,7 @@ def test_second_holdout_regressions(text, expected):
         ("pendapatan pas2an. Saya sudah lapor", []),  # "an." inside a word is not "atas nama"
         ("rekening 1234567890an. Budi", ["Budi"]),
         ("atas nama ahli waris almarhum", []),
+        ("rek bri 8176-33-242361-67 a.n dadang niku leres nopo mboten?", ["dadang"]),  # Javanese words
     ],
 )
 def test_name_spot_check_regressions(text, expected):
