@@ -56,6 +56,11 @@ _SEPARATORS = frozenset({"dan", "serta", "atau"})
 _GONE = "\x00"  # a token already used by a place mention
 
 
+def _keep_max(table: dict, term: Term, i: int, w: float) -> None:
+    if w > table[term].get(i, 0.0):
+        table[term][i] = w
+
+
 class DirectoryPrior(ClassifierMixin, BaseEstimator):
     """Cold-start agency probabilities from a directory (scikit-learn estimator contract).
 
@@ -132,12 +137,10 @@ class DirectoryPrior(ClassifierMixin, BaseEstimator):
         self.owners_ = self._owners(kb, by_type)
 
         weights: dict[Term, dict[int, float]] = defaultdict(dict)
-        self.sources_: dict[Term, dict[int, str]] = defaultdict(dict)
 
-        def put(term: Term, i: int, w: float, source: str):
+        def put(term: Term, i: int, w: float):
             if w > weights[term].get(i, 0.0):
                 weights[term][i] = w
-                self.sources_[term][i] = source
 
         # Type words; a word listed by k types of this directory is shared (divided by sqrt(k)).
         listed: dict[Term, dict[str, float]] = defaultdict(dict)
@@ -153,35 +156,35 @@ class DirectoryPrior(ClassifierMixin, BaseEstimator):
             for code, w in codes.items():
                 owners, factor = self.owners_[code]
                 for i in owners:
-                    put(term, i, base * w * factor, f"type:{code}")
+                    put(term, i, base * w * factor)
 
         # Own words: a name or alias said in full, the parts of a combined name, admin keywords and
         # description words. Shared between k agencies, each gets 1/k.
-        own: dict[Term, dict[int, tuple[float, str]]] = defaultdict(dict)
+        own: dict[Term, dict[int, float]] = defaultdict(dict)
         for i, (e, m) in enumerate(zip(entries, self.type_matches_, strict=True)):
             if any(kb.types[t].place for t in m.types):
                 names = []  # a place entry is found by its place name, below
             else:
                 names = [e.name, *e.aliases]
-            for k, text in enumerate(names):
+            for text in names:
                 toks = self._name_tokens(text, kb)
                 if toks:
-                    self._own(own, Term((tuple(toks),)), i, self.name_weight, "name" if k == 0 else "alias")
+                    _keep_max(own, Term((tuple(toks),)), i, self.name_weight)
                 for part in self._parts(toks, kb):
-                    self._own(own, Term((part,)), i, 0.6 * self.name_weight, "name")
+                    _keep_max(own, Term((part,)), i, 0.6 * self.name_weight)
                 for word in self._distinctive(toks, kb):
                     for variant in {word, modern_spelling(word)}:
-                        self._own(own, Term(((variant,),)), i, 0.8 * self.name_weight, "name")
+                        _keep_max(own, Term(((variant,),)), i, 0.8 * self.name_weight)
             for kw in e.keywords:
                 term = parse_term(kw)
                 if term is not None:
-                    self._own(own, term, i, self.keyword_weight, "keyword")
+                    _keep_max(own, term, i, self.keyword_weight)
             if e.description:
                 for w in self._content_words(e.description, kb):
-                    self._own(own, Term(((w,),)), i, self.description_weight, "description")
+                    _keep_max(own, Term(((w,),)), i, self.description_weight)
         for term, by_agency in own.items():
-            for i, (w, source) in by_agency.items():
-                put(term, i, w / len(by_agency), source)
+            for i, w in by_agency.items():
+                put(term, i, w / len(by_agency))
 
         self.terms_ = list(weights)
         self._term_id = {t: k for k, t in enumerate(self.terms_)}
@@ -192,7 +195,7 @@ class DirectoryPrior(ClassifierMixin, BaseEstimator):
         self._multi = [t for t in self.terms_ if len(t.parts) > 1]
         self._parts_index = PhraseIndex(p for t in self._multi for p in t.parts)
 
-        self._fit_places(kb, n)
+        self._fit_places(kb)
 
         tiers = np.array([max((kb.types[t].tier for t in m.types), default=1) for m in self.type_matches_], float)
         self._log_tier = np.log(tiers)
@@ -212,11 +215,6 @@ class DirectoryPrior(ClassifierMixin, BaseEstimator):
         self._vocab_sorted = sorted(w for w in vocab if len(w) >= 5 and w.isalpha())
         self._canon_cache: dict[str, str] = {}
         return self
-
-    @staticmethod
-    def _own(own, term: Term, i: int, w: float, source: str):
-        if w > own[term].get(i, (0.0, ""))[0]:
-            own[term][i] = (w, source)
 
     def _owners(self, kb: AgencyTypes, by_type) -> dict[str, tuple[list[int], float]]:
         """Type -> (agencies that take its words, weight factor). A type without an office falls
@@ -277,7 +275,7 @@ class DirectoryPrior(ClassifierMixin, BaseEstimator):
         return sorted({t for t in tokens(text, mask_pii=False)
                        if len(t) >= 4 and t.isalpha() and t not in sw and t not in kb.generic_name_words})
 
-    def _fit_places(self, kb: AgencyTypes, n: int) -> None:
+    def _fit_places(self, kb: AgencyTypes) -> None:
         """Place-name variants of kecamatan/kelurahan/desa entries, and the words around a mention."""
         variants: dict[tuple[str, ...], list[tuple[int, bool]]] = defaultdict(list)
         self._place_type = {}
@@ -305,6 +303,9 @@ class DirectoryPrior(ClassifierMixin, BaseEstimator):
         # Longest first: "kantor camat X" before "camat X".
         self._prefixes = sorted(((p, t) for t, ps in kb.place_prefixes.items() for p in ps), key=lambda x: -len(x[0]))
         self._street = set(kb.street_words)
+        self._place_members = defaultdict(list)
+        for i, t in self._place_type.items():
+            self._place_members[t].append(i)
 
     # -- scoring -------------------------------------------------------------------------------
 
@@ -418,7 +419,7 @@ class DirectoryPrior(ClassifierMixin, BaseEstimator):
             for e in hits:
                 by_type[self._place_type[e]].append(e)
             for ptype, named in by_type.items():
-                members = [i for i, t in self._place_type.items() if t == ptype]
+                members = self._place_members[ptype]
                 mass = q[members].sum()
                 if mass > 0:
                     q[members] = 0.0
