@@ -463,11 +463,20 @@ def _host_length(host: str) -> int:
     return len(host)
 
 
+# "hp 08570350631fitri.aminah69@gmail.com": a phone number glued in front of the address
+_PHONE_BEFORE_LOCAL_RE = re.compile(r"(?:(?:\+|00)?62[ .-]?)?0?8[0-9]{1,3}(?:[.-]?[0-9]{2,5}){1,4}[._-]?(?=[A-Za-z])")
+
+
 def _find_email(s: str) -> Iterable[Candidate]:
     for m in _EMAIL_RE.finditer(s):
         host = m.group("host")
         end = m.start("host") + (_host_length(host) if "." in host and "[" not in host else len(host))
-        yield "EMAIL", m.start(), end
+        start = m.start()
+        phone = _PHONE_BEFORE_LOCAL_RE.match(s, start, m.start("host"))
+        if phone and 9 <= _digits(phone.group()) <= 15:
+            start = phone.end()
+            yield "TELEPON", phone.start(), len(phone.group().rstrip("._-")) + phone.start()
+        yield "EMAIL", start, end
     for m in _EMAIL_SPELLED_RE.finditer(s):
         yield "EMAIL", m.start(), m.end()
 
@@ -689,7 +698,9 @@ def _street_name_end(s: str, pos: int, capitalised_only: bool) -> tuple[int, int
         if not w:
             break
         word = w.group().lower().rstrip(".")
-        if word in _STREET_STOP or _AFFIXED_RE.fullmatch(word) or (capitalised_only and w.group()[0].islower()):
+        lower = w.group()[0].islower()
+        # verb shapes only end a street in lower case: "Babakan", "Cikakan" are names
+        if word in _STREET_STOP or (lower and (capitalised_only or _AFFIXED_RE.fullmatch(word))):
             break
         n, end, last = n + 1, w.end(), word
         if not s.startswith(" ", end):
@@ -806,7 +817,8 @@ _WEAK_TRIGGER_RE = re.compile(r"^(?:bapak|ibu|pak|bu|bpk|bp|mas|mbak|mba|kak)\b"
 # "Saya, Lestari, sudah lapor ...": a name in apposition, only when closed by a comma
 _APPOSITION_RE = re.compile(r"(?<![\w])(?:saya|sy|aku)\s*,\s*", _I)
 # "saya Budi Santoso warga ...": a capitalised name right after "saya", confirmed by what follows
-_SELF_RE = re.compile(r"(?=[sSaA])(?<![\w])(?i:saya|sy|aku) (?=[A-Z])")
+# ("adminsaya Nining", "pagiSaya Tuti": LAPOR! glued "saya" to the word before; no word ends in "saya")
+_SELF_RE = re.compile(r"(?=[sSaA])(?:(?<![\w])(?i:saya|sy|aku)|(?<=[A-Za-z])[sS]aya) (?=[A-Z])")
 _SELF_CONFIRM_RE = re.compile(
     r"\s*(?:[,(.]|$|(?i:warga|dari|selaku|sebagai|yang|yg|tinggal|beralamat|alamat|berdomisili|domisili|asal|"
     r"umur|usia|nik|no|nomor|hp|wa|dan|ingin|mau|hendak|akan|melaporkan|mengadukan|menyampaikan|mohon|"
@@ -867,12 +879,19 @@ def _find_name(s: str) -> Iterable[Candidate]:
                 yield "NAMA", m.start(), m.end()
     for t in _SELF_RE.finditer(s):
         m = _NAME_RE.match(s, t.end())
-        if not m or _PLACE_BEFORE_SELF_RE.search(s, max(0, t.start() - 20), t.start()):
-            continue  # "rumah saya Sukamulya": a place
+        if not m or (t.group()[0] == "s" and _PLACE_BEFORE_SELF_RE.search(s, max(0, t.start() - 20), t.start())):
+            continue  # "rumah saya Sukamulya": a place (but "... rumah Saya Rudi": a new sentence)
         words = m.group().split(" ")
         kept = _name_words(words, affixes=True)
-        if not kept or kept[0] != words[0] or not all(_TITLE_CASE_RE.fullmatch(w) for w in kept):
-            continue  # "Saya Mohon ...", "Saya PNS", "SAYA SANGAT KECEWA"
+        if not kept or kept[0] != words[0]:
+            continue  # "Saya Mohon ..."
+        # Title Case, or ALL CAPS after a "saya" that is not itself in capitals ("saya DADANG SANTOSO
+        # warga", but not "SAYA SANGAT KECEWA"); short capitals are acronyms ("Saya PNS")
+        shouted = all(w.isupper() for w in kept) and not t.group().isupper()
+        if not (all(_TITLE_CASE_RE.fullmatch(w) for w in kept) or shouted):
+            continue
+        if all(w.isupper() and len(w) <= 4 for w in kept):
+            continue
         end = m.start() + len(" ".join(kept))
         if _SELF_CONFIRM_RE.match(s, end):
             yield "NAMA", m.start(), end
@@ -895,23 +914,29 @@ def _drop_contained(candidates: set[Candidate]) -> list[Candidate]:
     return out
 
 
-def _resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
+def _resolve(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: of those not inside another one, the higher-priority kind first, then
-    the longer, then the earlier."""
-    ordered = sorted(
-        _drop_contained(set(candidates)), key=lambda c: (_PRIORITY[c[0]], -(c[2] - c[1]), c[1])
-    )
+    the longer, then the earlier; one that overlaps a span already kept is cut back to the rest."""
+    exact = set(candidates)
+    ordered = sorted(_drop_contained(exact), key=lambda c: (_PRIORITY[c[0]], -(c[2] - c[1]), c[1]))
     starts: list[int] = []
     ends: list[int] = []
     kept: list[Candidate] = []
     for kind, start, end in ordered:
-        if end <= start:
-            continue
         i = bisect.bisect_left(starts, start)
+        # a partial overlap with a span already kept: keep the rest, not nothing ("RW 08" + a glued
+        # e-mail "08nining@...": the address up to "RW " is still masked)
         if i > 0 and ends[i - 1] > start:
-            continue
+            start = ends[i - 1]
         if i < len(starts) and starts[i] < end:
+            end = starts[i]
+        if end - start < 2:
             continue
+        if (kind, start, end) not in exact:  # cut: no spaces at the cut ends
+            while end - start > 1 and text[end - 1] == " ":
+                end -= 1
+            while end - start > 1 and text[start] == " ":
+                start += 1
         starts.insert(i, start)
         ends.insert(i, end)
         kept.insert(i, (kind, start, end))
@@ -946,6 +971,8 @@ def _echoes(text: str, spans: list[Candidate]) -> list[Candidate]:
     # longest value does not fit, a shorter one may ("0000-00-000000" inside "0000-00-000000-00")
     bounded = re.compile(r"(?<![^\W_])(?:" + alternatives + r")(?![^\W_])")
     out = [(values[m.group()], m.start(), m.end()) for m in bounded.finditer(masked)]
+    if sum(masked.count(v) for v in values) <= len(out):
+        return out  # every occurrence stands free: nothing is glued to another one
     # occurrences glued to each other ("0812..0812..0812..") stand or fall together
     run: list[Candidate] = []
     for m in re.finditer(alternatives, masked):
@@ -957,11 +984,22 @@ def _echoes(text: str, spans: list[Candidate]) -> list[Candidate]:
 
 
 def _free_run(masked: str, run: list[Candidate]) -> list[Candidate]:
+    """The occurrences of a run of touching ones that can be masked without leaving any of them
+    glued to a letter or digit: one may lean on its neighbour only if that neighbour is masked too."""
     if len(run) < 2:
         return []
-    a, b = run[0][1], run[-1][2]
-    joined = (a > 0 and masked[a - 1].isalnum()) or (b < len(masked) and masked[b].isalnum())
-    return [] if joined else run
+
+    def free(i: int) -> bool:
+        return i < 0 or i >= len(masked) or not masked[i].isalnum()
+
+    n = len(run)
+    left = [free(run[0][1] - 1)] * n
+    for i in range(1, n):
+        left[i] = free(run[i][1] - 1) or left[i - 1]
+    right = [free(run[-1][2])] * n
+    for i in range(n - 2, -1, -1):
+        right[i] = free(run[i][2]) or right[i + 1]
+    return [c for c, lo, hi in zip(run, left, right, strict=True) if lo and hi]
 
 
 def detect(text: str, kinds: Iterable[str] | None = None) -> list[PiiSpan]:
@@ -981,10 +1019,10 @@ def detect(text: str, kinds: Iterable[str] | None = None) -> list[PiiSpan]:
     candidates: list[Candidate] = []
     for find in _DETECTORS:
         candidates.extend(find(s))
-    spans = [(kind, *shadow.span(a, b)) for kind, a, b in _resolve(candidates)]
+    spans = [(kind, *shadow.span(a, b)) for kind, a, b in _resolve(s, candidates)]
     echoes = _echoes(text, spans)
     if echoes:
-        spans = _resolve(spans + echoes)
+        spans = _resolve(text, spans + echoes)
     return [PiiSpan(kind, a, b, text[a:b]) for kind, a, b in spans if kind in wanted]
 
 

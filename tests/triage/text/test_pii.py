@@ -590,3 +590,32 @@ def test_second_holdout_regressions(text, expected):
 )
 def test_name_spot_check_regressions(text, expected):
     assert values(text, "NAMA") == expected
+
+
+# ------------------------------------------------------------------ found with tests/support/lapor_export (fictional exports)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Selamat pagiSaya Tuti Firmansyah, warga Kec. Sukajaya", [("NAMA", "Tuti Firmansyah")]),
+        ("Yth. Bapak/Ibu adminsaya Nining Gunawan tinggal di desa", [("NAMA", "Nining Gunawan")]),
+        ("dengan hormat, saya DADANG SANTOSO warga Desa Cikole", [("NAMA", "DADANG SANTOSO")]),
+        ("Judul: Bantuan perbaikan rumah Saya Rudi Sopiah, warga Kec. Ciater", [("NAMA", "Rudi Sopiah")]),
+        ("tinggal di Jl. Babakan Sari No. 106 RT 09 RW 10 Lampu mati",
+         [("ALAMAT", "Jl. Babakan Sari No. 106 RT 09 RW 10")]),
+        ("hp 08570350631fitri.aminah69@gmail.com", [("TELEPON", "08570350631"),
+                                                    ("EMAIL", "fitri.aminah69@gmail.com")]),
+        ("tlp 0881-6779-391iis21@gmail.com", [("TELEPON", "0881-6779-391"), ("EMAIL", "iis21@gmail.com")]),
+        # an address glued to an e-mail that took its last digits: the rest of the address is masked
+        ("di Jl. Anggrek No. 97 RT 10 RW 08nining@ymail.com ok", [("ALAMAT", "Jl. Anggrek No. 97 RT 10 RW"),
+                                                                ("EMAIL", "08nining@ymail.com")]),
+    ],
+)
+def test_lapor_export_shapes(text, expected):
+    assert kinds_values(text) == expected
+
+
+def test_glued_repeats_are_masked_up_to_a_code():
+    text = "x +62 202.0206.0200+62 202.0206.0200+62 202.0206.02000"
+    assert mask(text) == "x [TELEPON][TELEPON]+62 202.0206.02000"
