@@ -635,9 +635,12 @@ _AFFIXED_RE = re.compile(
 )
 
 
+_SLANG = load_slang()
+
+
 def _ordinary_words() -> frozenset[str]:
     words = set(_ORDINARY_WORDS)
-    for key, value in load_slang().items():
+    for key, value in _SLANG.items():
         words.add(key)
         words.update(value.split())
     return frozenset(words)
@@ -650,7 +653,8 @@ _ORDINARY = _ordinary_words()
 # (kelurahan, kecamatan, desa, dusun) are kept, and so is "RT 03/RW 05" on its own: routing needs them.
 # --------------------------------------------------------------------------------------------
 _STREET_RE = re.compile(
-    r"(?=[jJgGlLkKpPbB])(?<![A-Za-z])(?P<w>jl|jln|jalan|gg|gang|lorong|lr|komplek|komp|kompleks|perum|perumahan|blok)(?![A-Za-z])"
+    r"(?=[jJgGlLkKpPbB])(?<![A-Za-z])"
+    r"(?P<w>jl|jln|jalan|gg|gang|lorong|lr|komplek|komp|kompleks|perum|perumahan|blok)(?![A-Za-z])"
     r"(?:\.\s?|\s)",
     _I,
 )
@@ -667,8 +671,11 @@ _STREET_STOP = frozenset(
     jl jln jalan perum perumahan komplek komp kompleks rumah dpn dkt sblh seberang pojok""".split()
 )
 # short chat abbreviations end a street name too ("jln dpt 9": "dapat")
-_STREET_STOP |= frozenset(k for k in load_slang() if len(k) <= 4 and k.isalpha()) - _STREET_ABBREVIATIONS - {"kp"}
-_HOUSE_NO = r"(?i:no|nomor|nomer|nmr)\s?\.?\s?:?\s?[0-9]{1,4}(?:[A-Za-z](?![a-z]))?(?![0-9])(?:\s?[/-]\s?[0-9]{1,3}(?![0-9]))?"
+_STREET_STOP |= frozenset(k for k in _SLANG if len(k) <= 4 and k.isalpha()) - _STREET_ABBREVIATIONS - {"kp"}
+_HOUSE_NO = (
+    r"(?i:no|nomor|nomer|nmr)\s?\.?\s?:?\s?[0-9]{1,4}(?:[A-Za-z](?![a-z]))?(?![0-9])"
+    r"(?:\s?[/-]\s?[0-9]{1,3}(?![0-9]))?"
+)
 _HOUSE_NO_RE = re.compile(_HOUSE_NO)
 _BARE_NO_RE = re.compile(r" [0-9]{1,4}(?:[A-Z](?![a-z]))?(?![0-9A-Za-z.,/-])")
 _BLOK_RE = re.compile(
@@ -781,7 +788,8 @@ _NAME_TRIGGER_RE = re.compile(
     r"|\bdengan\s+(?:saudara|saudari|sdr|sdri|bapak|ibu|pak|bu)\b\.?"
     r"|\b(?:saudara|saudari|sdr|sdri)\b\.?"
     r"|\b(?:bapak|ibu|pak|bu|bpk|bp|mas|mbak|mba|kak)\b(?=\s+[A-Z])|\bbpk\.(?=\s*[A-Z])"
-    r"|\b(?:oknum|petugas|pegawai|guru|dokter|bidan|perawat|kepala\s+desa|kades|lurah|camat)\s+(?:bernama|yang\s+bernama|an\.|a\.n\.)"
+    r"|\b(?:oknum|petugas|pegawai|guru|dokter|bidan|perawat|kepala\s+desa|kades|lurah|camat)\s+"
+    r"(?:bernama|yang\s+bernama|an\.|a\.n\.)"
     r")\s*[:,]?\s*",
     _I,
 )
@@ -808,7 +816,8 @@ _NAME_STOP = frozenset(
     lapor pengaduan laporan kota lama baru kota negara indonesia rp
     bri bni bca bsi btn bpd bjb cimb mandiri danamon muamalat bpk bp kak mbak mba
     dinsos dinkes dishub disdik dispendukcapil dukcapil disnaker bapenda bappeda satpol inspektorat
-    tapi tetapi namun karena kalau jika mohon agar supaya untuk staff pimpin pimpinan ogah admin tim wakil selaku alias beserta
+    tapi tetapi namun karena kalau jika mohon agar supaya untuk staff pimpin pimpinan ogah admin tim wakil
+    selaku alias beserta
     kk ktp nip npwp kis jkn""".split()
 )
 # words that are honorific triggers only when followed by a real name; the name itself must
@@ -897,7 +906,9 @@ def _find_name(s: str) -> Iterable[Candidate]:
             yield "NAMA", m.start(), end
 
 
-_DETECTORS = (_find_email, _find_url, _find_rekening, _find_ids, _find_phone, _find_address, _find_plate, _find_name)
+_DETECTORS = (
+    _find_email, _find_url, _find_rekening, _find_ids, _find_phone, _find_address, _find_plate, _find_name,
+)
 
 
 def _drop_contained(candidates: set[Candidate]) -> list[Candidate]:
