@@ -43,10 +43,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     errors.register(app)
     metrics.init_app(app)
-    from api.v1 import bp as api_v1
+    from api.v1 import blueprint as api_v1_blueprint
     from api.v1 import operations
 
-    app.register_blueprint(api_v1)
+    app.register_blueprint(api_v1_blueprint())
     from api.reports.views import bp as reports_bp
 
     app.register_blueprint(reports_bp)  # /reports: agency performance (issue 8)

@@ -15,16 +15,16 @@ bp = Blueprint("console", __name__, url_prefix="/console", template_folder="../t
 csrf = CSRFProtect()
 
 
-def _nest_features() -> None:
-    """Feature packages' console pages, under /console with the console's login, headers and errors."""
-    from api.agencies.views import console_bp as agencies
-    from api.hoaxes.views import console_bp as hoaxes
+def blueprint() -> Blueprint:
+    """Feature packages' console pages nested under /console with the console's login, headers and errors
+    (once per process, before registration)."""
+    if not bp._blueprints:  # noqa: SLF001 - Flask keeps nested blueprints there
+        from api.agencies.views import console_bp as agencies
+        from api.hoaxes.views import console_bp as hoaxes
 
-    for child in (agencies, hoaxes):
-        bp.register_blueprint(child)
-
-
-_nest_features()
+        for child in (agencies, hoaxes):
+            bp.register_blueprint(child)
+    return bp
 
 
 def init_app(app: Flask) -> None:
@@ -37,9 +37,9 @@ def init_app(app: Flask) -> None:
     csrf.init_app(app)
     from api.console import views  # noqa: F401  (routes register on import)
 
-    app.register_blueprint(bp)
+    app.register_blueprint(blueprint())
     # Bearer/Basic callers have no form token; api.auth checks the X-CSRFToken header on cookie writes.
-    for name, blueprint in app.blueprints.items():
+    for name, registered in app.blueprints.items():
         if name == api_v1.name or name.startswith(api_v1.name + "."):
-            csrf.exempt(blueprint)
+            csrf.exempt(registered)
     app.add_url_rule("/", "root", lambda: redirect(url_for("console.home")))

@@ -7,10 +7,12 @@ from zoneinfo import ZoneInfo
 
 from api import workflow
 from api.models import utcnow
+from triage.text import placeholders
 
 MONTHS_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-PII_LABELS_ID = {"NIK": "NIK", "TELEPON": "Telepon", "EMAIL": "Email", "PLAT": "Plat nomor",
-                 "REKENING": "Rekening", "NAMA": "Nama", "URL": "Tautan"}
+PII_LABELS_ID = {"NIK": "NIK", "KK": "Nomor KK", "NIP": "NIP", "NPWP": "NPWP", "BPJS": "No. BPJS/KIS",
+                 "TELEPON": "Telepon", "EMAIL": "Email", "PLAT": "Plat nomor", "REKENING": "Rekening",
+                 "ALAMAT": "Alamat", "NAMA": "Nama", "URL": "Tautan"}
 
 
 def text_segments(text: str, spans, masked: bool) -> list[tuple[str, str | None]]:
@@ -21,7 +23,7 @@ def text_segments(text: str, spans, masked: bool) -> list[tuple[str, str | None]
             continue
         if sp.start > pos:
             out.append((text[pos:sp.start], None))
-        out.append((f"[{sp.kind}]" if masked else text[sp.start:sp.end], sp.kind))
+        out.append((placeholders.human(sp.kind) if masked else text[sp.start:sp.end], sp.kind))
         pos = sp.end
     if pos < len(text):
         out.append((text[pos:], None))

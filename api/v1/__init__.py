@@ -11,13 +11,13 @@ bp = Blueprint("api_v1", __name__, url_prefix="/api/v1")
 from api.v1 import complaints, docs, operations, reference  # noqa: E402,F401  (routes register on import)
 
 
-def _nest_features() -> None:
-    from api.agencies.views import api_bp as agencies
-    from api.duplicates.views import api_bp as duplicates
-    from api.hoaxes.views import api_bp as hoaxes
+def blueprint() -> Blueprint:
+    """The router with every feature's JSON blueprint nested (once per process, before registration)."""
+    if not bp._blueprints:  # noqa: SLF001 - Flask keeps nested blueprints there
+        from api.agencies.views import api_bp as agencies
+        from api.duplicates.views import api_bp as duplicates
+        from api.hoaxes.views import api_bp as hoaxes
 
-    for child in (agencies, duplicates, hoaxes):
-        bp.register_blueprint(child)
-
-
-_nest_features()
+        for child in (agencies, duplicates, hoaxes):
+            bp.register_blueprint(child)
+    return bp
