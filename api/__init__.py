@@ -55,7 +55,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(imports_bp)  # /imports: LAPOR! import review list (issue 8)
     from api import registry
 
-    registry.init_app(app)  # every worker follows the registry's active model (issue 6)
+    registry.init_app(app)  # every worker follows the registry's active model
+    from api.learning import sync as learning_sync
+
+    learning_sync.init_app(app)  # ... and learns from every decision, through the database
     from api import monitoring
 
     monitoring.init_app(app)

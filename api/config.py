@@ -16,11 +16,15 @@ Processes without a Flask app (the CLI, the job worker, `training/`'s export) ca
 | `TRIAGE_LOCKOUT_THRESHOLD`, `TRIAGE_LOCKOUT_MINUTES` | `5`, `15` | failed password checks that lock a username |
 | `TRIAGE_REDIS_URL`, `TRIAGE_JOBS_QUEUE`, `TRIAGE_JOB_LEASE_SECONDS` | `redis://127.0.0.1:6379/0`, `triage`, `60` | jobs |
 | `TRIAGE_HOAX_REVIEW_THRESHOLD` | `0.5` | hoax probability that puts a report on the review list |
+| `TRIAGE_LEARNING` | unset | `on`/`off` forces learning from decisions; unset: the admin's switch (default on) |
+| `TRIAGE_LEARNING_CHECK_SECONDS` | `2` | how often each process takes in new decisions |
+| `TRIAGE_LEARNING_SETTINGS` | `{}` | JSON overrides of `triage.learning.settings.LearningSettings` |
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import secrets
 from pathlib import Path
@@ -86,6 +90,31 @@ def _float(env: dict, name: str, default: float) -> float:
         raise ValueError(f"{name} must be a number, got {raw!r}") from exc
 
 
+def _switch(env: dict, name: str) -> bool | None:
+    """on/off, or None when unset (then the value stored by an admin decides)."""
+    raw = (env.get(name) or "").strip().lower()
+    if not raw:
+        return None
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"{name} must be on or off, got {raw!r}")
+
+
+def _json(env: dict, name: str) -> dict:
+    raw = env.get(name)
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be a JSON object, got {raw!r}") from exc
+    if not isinstance(value, dict):
+        raise ValueError(f"{name} must be a JSON object, got {raw!r}")
+    return value
+
+
 def instance_path(env: dict | None = None) -> str:
     """TRIAGE_INSTANCE_PATH, or the instance folder Flask would use for the `api` package."""
     env = os.environ if env is None else env
@@ -140,6 +169,9 @@ def from_env(instance_path: str | os.PathLike, env: dict | None = None) -> dict:
         "JOBS_QUEUE": env.get("TRIAGE_JOBS_QUEUE") or "triage",
         "JOB_LEASE_SECONDS": _float(env, "TRIAGE_JOB_LEASE_SECONDS", 60.0),
         "HOAX_REVIEW_THRESHOLD": _float(env, "TRIAGE_HOAX_REVIEW_THRESHOLD", 0.5),
+        "LEARNING": _switch(env, "TRIAGE_LEARNING"),
+        "LEARNING_CHECK_SECONDS": _float(env, "TRIAGE_LEARNING_CHECK_SECONDS", 2.0),
+        "LEARNING_SETTINGS": _json(env, "TRIAGE_LEARNING_SETTINGS"),
     }
 
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from api.deadlines import DeadlinePolicy
     from api.duplicates.index_store import IndexStore
+    from api.learning.sync import LearningSync
     from api.model_holder import ModelHolder
     from api.monitoring.service import Cache
     from api.registry.sync import ModelSync
@@ -30,6 +31,7 @@ LIMITER = "triage.limiter"
 CSP_HTML = "triage.csp_html"
 DUPLICATES = "triage.duplicates"
 MONITORING_CACHE = "triage.monitoring_cache"
+LEARNING_SYNC = "triage.learning_sync"
 
 
 def _get(key: str, app: Flask | None) -> Any:
@@ -83,3 +85,7 @@ def duplicates_store(app: Flask | None = None) -> IndexStore:
 
 def monitoring_cache(app: Flask | None = None) -> Cache:
     return _get(MONITORING_CACHE, app)
+
+
+def learning_sync(app: Flask | None = None) -> LearningSync | None:
+    return (app or current_app).extensions.get(LEARNING_SYNC)

@@ -79,6 +79,11 @@ class Agency(Base):
     kind: Mapped[str | None] = mapped_column(String(40))
     deadline_days: Mapped[int] = mapped_column(default=5)
     active: Mapped[bool] = mapped_column(default=True)
+    # What routing knows of it beyond its name: agency-type codes of triage/data/agency_types.yaml
+    # ("pupr", "kecamatan|..."), and words or a description an admin adds (the cold-start prior reads them).
+    type: Mapped[str | None] = mapped_column(String(200))
+    keywords: Mapped[list[Any] | None] = mapped_column(default=list)
+    description: Mapped[str | None] = mapped_column(Text)
 
 
 class Category(Base):
@@ -264,6 +269,18 @@ def _history_is_append_only(_mapper, _conn, target: Event) -> None:
     raise ValueError(f"event {target.id} is history: events are never changed or deleted")
 
 
+class StoredSetting(Base):
+    """A setting the office changes while the service runs (learning on/off, the office's identity):
+    every worker and machine reads it from here; the environment may override it (api.config)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    updated_by: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
 class LoginFailure(Base):
     """A failed password check (console login or HTTP Basic), kept to lock an account out across workers."""
 
@@ -283,4 +300,5 @@ import api.duplicates.models  # noqa: E402,F401
 import api.hoaxes.models  # noqa: E402,F401
 import api.imports.models  # noqa: E402,F401
 import api.jobs.models  # noqa: E402,F401
+import api.learning.models  # noqa: E402,F401
 import api.registry.models  # noqa: E402,F401

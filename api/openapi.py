@@ -16,6 +16,7 @@ from pydantic.json_schema import models_json_schema
 from api import schemas as core
 from api.duplicates import schemas as dup
 from api.hoaxes import schemas as hx
+from api.learning import schemas as lrn
 from api.monitoring import schemas as mon
 from api.open311 import schemas as o311
 from api.workflow import LABELS_ID, ROLE_LABELS_ID, Role, Status
@@ -42,12 +43,13 @@ API keys see only complaints they submitted themselves.
 REQUESTS: list[type[BaseModel]] = [
     core.ClassifyRequest, core.ComplaintCreate, core.DispositionCreate, core.FollowUpCreate,
     dup.ClusterDispositionCreate, dup.ClusterLinkCreate, hx.HoaxConfirm, o311.ServiceRequestCreate,
+    lrn.LearningSwitch,
 ]
 RESPONSES: list[type[BaseModel]] = [
     core.Error, core.ClassifyResponse, core.ComplaintCreated, core.ComplaintPage, core.ComplaintDetail,
     core.AgencyList, core.ModelList, core.Health, core.Readiness, dup.RelatedList, dup.Cluster,
     dup.ClusterDisposition, hx.HoaxList, hx.HoaxTemplateList, hx.HoaxConfirmed, hx.HoaxStats,
-    mon.MonitoringSnapshot, o311.ServiceList, o311.ServiceDefinition, o311.ServiceRequestList,
+    mon.MonitoringSnapshot, lrn.LearningStatus, o311.ServiceList, o311.ServiceDefinition, o311.ServiceRequestList,
     o311.ServiceRequestCreatedList, o311.Open311ErrorList,
 ]
 API_PREFIX, OPEN311_PREFIX = "/api/v1", "/open311/v2"
@@ -251,6 +253,18 @@ def api_paths(config) -> dict:
             [Role.ADMIN, Role.DATA_SCIENTIST, Role.SYSTEM],
             {"200": _json(ref("MonitoringSnapshot")), **_errors(401, 403, 422)},
             params=query_params(mon.MonitoringQuery, config), tag="operations")},
+        "/learning": {
+            "get": _op("What learning from decisions did: the switch, decisions taken in, refits and their effect",
+                       [Role.ADMIN, Role.DATA_SCIENTIST], {"200": _json(ref("LearningStatus")), **_errors(401, 403)},
+                       tag="operations",
+                       description="Every verifier's routing decision teaches within seconds (a memory of "
+                       "decisions in every worker); the agency head is refitted in the job worker and promoted only "
+                       "when not worse on recent decisions. `events` show each refit and switch with the acceptance "
+                       "of suggestions in the two weeks before and after it (docs/learning.md)."),
+            "post": _op("Switch learning from decisions on or off", [Role.ADMIN],
+                        {"200": _json(ref("LearningStatus")), **_errors(400, 401, 403, 415, 422)},
+                        body="LearningSwitch", tag="operations"),
+        },
         "/healthz": {"get": _op("The process is alive", [], {"200": _json(ref("Health"))}, tag="operations")},
         "/readyz": {"get": _op(
             "Database reachable and model loaded", [],

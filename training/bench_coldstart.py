@@ -33,16 +33,13 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import f1_score
 
+from training import paths
 from training.baselines import BASELINES
+from triage.metrics import coverage_at
 from triage.routing.directory import AgencyEntry, entries_from_records
 from triage.routing.prior import DirectoryPrior
 
-try:  # the metrics are moving from training/ to triage/ (work in progress beside this file)
-    from triage.metrics import coverage_at
-except ImportError:  # pragma: no cover
-    from training.metrics import coverage_at
-
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "surabaya_mediacenter.csv"
+DEFAULT_DATA = paths.SURABAYA
 REFIT_EVERY = 50
 
 

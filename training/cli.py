@@ -156,15 +156,28 @@ def _train_from_db(out, seeds, encoder, half_life, test_fraction, target_precisi
 @click.option("--test", "test_path", type=click.Path(path_type=Path), help="...and score it on this one.")
 @with_data_options
 @click.option("--encoder", default=DEFAULT_ENCODER, show_default=True, help="Encoder for the --train form.")
+@click.option("--replay", is_flag=True, help="Replay --test in time order: each report suggested by the system as "
+              "it stands, then its label fed back as a verifier's decision (the service's learning code).")
+@click.option("--agencies", "agencies_path", type=click.Path(path_type=Path),
+              help="With --replay: the agency directory (CSV/XLSX/JSON with a `name` column, or the shipped "
+              "agencies.csv format); enables the cold-start prior and limits suggestions to these agencies.")
+@click.option("--baselines", is_flag=True, help="With --replay: also a TF-IDF + logistic regression peer refitted "
+              "every 50 decisions, and the same peer frozen.")
+@click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="With --replay: change a learning setting (recorded in the JSON), e.g. --set refit_every=400.")
 @click.option("--json", "json_out", type=click.Path(path_type=Path), help="Write the metrics as JSON here.")
 @click.option("--report", "report_out", type=click.Path(path_type=Path),
               help="Markdown report path (PNG figures beside it); default: next to --json.")
 def evaluate(model_path, data, train_path, test_path, text_column, label_column, head, also, title_column,
-             date_column, encoder, json_out, report_out):
-    """Score a bundle on labelled data, or train on --train and score on --test."""
+             date_column, encoder, replay, agencies_path, baselines, overrides, json_out, report_out):
+    """Score a bundle on labelled data, or train on --train and score on --test (--replay: in time order,
+    learning from each decision)."""
     from training.pipeline import evaluate_model, fit_model
     from training.report import write_report
 
+    if replay:
+        return _replay(train_path, test_path, text_column, label_column, title_column, date_column, encoder,
+                       agencies_path, baselines, overrides, json_out)
     columns = _label_columns(head, label_column, also)
     if model_path and data:
         try:
@@ -206,6 +219,85 @@ def evaluate(model_path, data, train_path, test_path, text_column, label_column,
         click.echo(f"report: {md}")
     if bundle is not None and data is not None:
         write_metrics(bundle.path, {"data": str(data), **results}, key=f"evaluation:{Path(data).name}")
+
+
+def _settings_from(overrides: tuple[str, ...]):
+    from triage.learning.settings import LearningSettings
+
+    values: dict = {}
+    for item in overrides:
+        if "=" not in item:
+            raise click.BadParameter(f"{item!r}: use NAME=VALUE", param_hint="--set")
+        name, raw = item.split("=", 1)
+        try:
+            values[name] = None if raw.lower() == "none" else json.loads(raw)
+        except ValueError:
+            values[name] = raw
+    try:
+        return LearningSettings.from_dict(values)
+    except (TypeError, ValueError) as exc:
+        raise click.BadParameter(str(exc), param_hint="--set") from None
+
+
+def _replay(train_path, test_path, text_column, label_column, title_column, date_column, encoder, agencies_path,
+            baselines, overrides, json_out):
+    from tqdm.auto import tqdm
+
+    from training.replay import plot_curves, run_replay
+    from triage.routing.directory import DirectoryError, read_directory
+
+    if not (test_path and text_column and label_column):
+        raise click.UsageError("--replay needs --test, --text-column and --label-column")
+    settings = _settings_from(overrides)
+    columns = {"agency": label_column}
+    test = _load(test_path, text_column, columns, title_column, date_column)
+    if date_column:
+        test = _in_time_order(test)
+    train = _load(train_path, text_column, columns, title_column, date_column) if train_path else None
+    directory = None
+    if agencies_path:
+        try:
+            directory = read_directory(agencies_path)
+        except (DirectoryError, OSError) as exc:
+            raise click.ClickException(str(exc)) from None
+    base = None
+    if train is None:
+        from triage.bundle import ensure_default_bundle
+
+        try:
+            base = load_bundle(ensure_default_bundle("models", progress=True))
+        except BundleError as exc:
+            raise click.ClickException(str(exc)) from None
+    bar = tqdm(total=len(test), desc="replaying", unit="report")
+    try:
+        result = run_replay(test, train=train, directory=directory, base=base, settings=settings,
+                            baselines=baselines, encoder=encoder, progress=bar.update)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        bar.close()
+    result["test_file"], result["directory"] = str(test_path), str(agencies_path) if agencies_path else None
+    summary = {k: ({kk: vv for kk, vv in v.items() if kk not in ("curve", "refits")} if isinstance(v, dict) else v)
+               for k, v in result.items() if k != "settings"}
+    click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        png = json_out.with_suffix(".png")
+        plot_curves(result, png, f"Replay of {Path(test_path).name}")
+        click.echo(f"curve: {png}")
+
+
+def _in_time_order(data):
+    """The rows sorted by date (stable: file order breaks ties)."""
+    import pandas as pd
+
+    from training.datasets import LabelledData
+
+    order = pd.Series(pd.to_datetime(pd.Series(data.dates), errors="coerce", format="mixed")).argsort(kind="stable")
+    idx = list(order)
+    return LabelledData([data.texts[i] for i in idx], {h: [v[i] for i in idx] for h, v in data.labels.items()},
+                        [data.dates[i] for i in idx], data.source, data.skipped_empty)
 
 
 @click.command()

@@ -28,6 +28,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import joblib
+
 from triage import __version__
 from triage.model import TriageModel
 
@@ -130,6 +132,56 @@ def save_bundle(model: TriageModel, out_dir: str | Path, *, data_hash: str, trai
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return Bundle(out_dir, meta, model)
+
+
+def derive_bundle(base: Bundle, out_dir: str | Path, model: TriageModel, *, changed_heads: Sequence[str],
+                  training: dict, metrics: dict | None = None, name: str | None = None) -> Bundle:
+    """A new bundle that keeps `base`'s encoder and unchanged heads (their files are copied as they are, so
+    their hashes stay) and writes the heads in `changed_heads` from `model`: what an automatic refit makes.
+    Written to a temporary directory and renamed into place, like `save_bundle`."""
+    out_dir = Path(out_dir)
+    name = name or out_dir.name
+    if out_dir.exists():
+        raise BundleError(f"{out_dir} already exists")
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    created = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out_dir.parent))
+    try:
+        shutil.copytree(base.path / "encoder", tmp / "encoder")
+        (tmp / "heads").mkdir()
+        for head in model.heads_:
+            src = base.path / "heads" / f"{head}.joblib"
+            if head in changed_heads or not src.is_file():
+                joblib.dump(model.heads_[head], tmp / "heads" / f"{head}.joblib", compress=3)
+            else:
+                shutil.copy2(src, tmp / "heads" / f"{head}.joblib")
+        for extra in base.path.iterdir():  # files beside the model (e.g. the drift reference) stay
+            if extra.is_file() and extra.name != BUNDLE_FILE:
+                shutil.copy2(extra, tmp / extra.name)
+        files = {str(q.relative_to(tmp)): _sha256(q) for q in sorted(tmp.rglob("*")) if q.is_file()}
+        heads = dict(base.meta.get("heads", {}))
+        for head in changed_heads:
+            h = model.heads_[head]
+            heads[head] = {**heads.get(head, {}), "labels": h.classes_.tolist(), "thresholds": h.thresholds_,
+                           "temperature": h.temperature_, "validation": h.validation_, "C": h.C}
+        digest = hashlib.sha256(json.dumps(training, sort_keys=True, default=str).encode()).hexdigest()
+        meta = {**base.meta, "name": name, "version": f"{name}-{created:%Y%m%dT%H%M%SZ}-{digest[:8]}",
+                "created_at": created.isoformat(), "derived_from": base.version,
+                "training": {**training, "data_sha256": digest}, "libraries": library_versions(),
+                "metrics": metrics or {}, "files": files, "heads": heads}
+        (tmp / BUNDLE_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False, default=str) + "\n",
+                                       encoding="utf-8")
+        os.replace(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return Bundle(out_dir, meta, model)
+
+
+def encoder_fingerprint(meta: dict) -> str:
+    """One hash of the encoder's files: two bundles with the same one embed texts identically."""
+    files = {k: v for k, v in (meta.get("files") or {}).items() if k.startswith("encoder/")}
+    return hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest() if files else ""
 
 
 def read_meta(path: str | Path) -> dict:

@@ -93,6 +93,7 @@ class Analysis:
 
     suggestions: list[Suggestion]
     embeddings: np.ndarray | None = None
+    features: object = None  # the heads' feature matrix (rows in order): what the memory of decisions compares
 
 
 @runtime_checkable
@@ -210,7 +211,7 @@ class Suggester:
                 terms = _top_terms(X[i].tocsr(), head.class_coefficients(j), block[0], block[1], N_TERMS)
                 s.explanation = [{"term": t, "weight": round(w, 4)} for t, w in terms]
             out.append(s)
-        return Analysis(out, embeddings)
+        return Analysis(out, embeddings, X)
 
     def _hoax(self, model, proba: np.ndarray, x, text: str, known: bool, block) -> HoaxSuggestion:
         head = model.heads_["hoax"]

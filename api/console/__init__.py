@@ -21,8 +21,9 @@ def blueprint() -> Blueprint:
     if not bp._blueprints:  # noqa: SLF001 - Flask keeps nested blueprints there
         from api.agencies.views import console_bp as agencies
         from api.hoaxes.views import console_bp as hoaxes
+        from api.learning.views import console_bp as learning
 
-        for child in (agencies, hoaxes):
+        for child in (agencies, hoaxes, learning):
             bp.register_blueprint(child)
     return bp
 

@@ -27,7 +27,7 @@ from api.models import utcnow
 
 log = logging.getLogger(__name__)
 
-KINDS = ("reclassify", "retrain", "monitoring", "sleep")
+KINDS = ("reclassify", "retrain", "monitoring", "learning_refit", "sleep")
 STATUSES = ("queued", "running", "done", "failed")
 MAX_ATTEMPTS = 3
 
@@ -67,7 +67,7 @@ def queue():
     return Queue(queue_name(), connection=connection())
 
 
-JOB_TIMEOUT = {"retrain": 6 * 3600, "reclassify": 3 * 3600}
+JOB_TIMEOUT = {"retrain": 6 * 3600, "reclassify": 3 * 3600, "learning_refit": 3600}
 
 
 def _deliver(job: JobRecord, q=None) -> None:

@@ -28,7 +28,7 @@ def _params(items: tuple[str, ...]) -> dict:
 
 
 @jobs.command("enqueue")
-@click.argument("kind", type=click.Choice(["reclassify", "retrain", "monitoring", "sleep"]))
+@click.argument("kind", type=click.Choice(["reclassify", "retrain", "monitoring", "learning_refit", "sleep"]))
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
               help="retrain: name, encoder, seed (repeat), recency_half_life; reclassify: limit; sleep: steps, seconds")
 def jobs_enqueue(kind: str, params: tuple[str, ...]) -> None:

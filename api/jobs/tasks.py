@@ -180,4 +180,15 @@ def _monitoring(s: Session, job: JobRecord, report) -> dict:
     return {"acceptance": snap["acceptance"]["rate"], "drift": snap["drift"].get("status")}
 
 
-HANDLERS = {"sleep": _sleep, "reclassify": _reclassify, "retrain": _retrain, "monitoring": _monitoring}
+def _learning_refit(s: Session, job: JobRecord, report) -> dict:
+    """An automatic refit of the agency head, promoted only if not worse (api.learning.refit)."""
+    from api.learning.refit import run_refit
+    from triage.learning.settings import LearningSettings
+
+    cfg = _settings()
+    return run_refit(s, models_dir=cfg["MODELS_DIR"], model_path=cfg["MODEL_PATH"],
+                     settings=LearningSettings.from_dict(cfg.get("LEARNING_SETTINGS")), report=report)
+
+
+HANDLERS = {"sleep": _sleep, "reclassify": _reclassify, "retrain": _retrain, "monitoring": _monitoring,
+            "learning_refit": _learning_refit}

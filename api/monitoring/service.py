@@ -54,12 +54,14 @@ def _rate(k: int, n: int) -> float | None:
     return round(k / n, 4) if n else None
 
 
-def acceptance(s: Session, since: dt.datetime) -> dict:
+def acceptance(s: Session, since: dt.datetime, until: dt.datetime | None = None) -> dict:
     per_agency = defaultdict(lambda: [0, 0])
     per_week = defaultdict(lambda: [0, 0])
     q = (select(Disposition, Suggestion)
          .join(Suggestion, Suggestion.id == Disposition.suggestion_id)
          .where(Disposition.created_at > since, Disposition.action.in_(("confirm", "reassign"))))
+    if until is not None:
+        q = q.where(Disposition.created_at <= until)
     total = [0, 0]
     for d, sug in s.execute(q):
         if not sug.top_agency:

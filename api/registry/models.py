@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.models import Base, utcnow
@@ -42,3 +42,16 @@ class ModelActivation(Base):
 
     entry: Mapped[ModelEntry] = relationship(foreign_keys=[entry_id])
     previous_entry: Mapped[ModelEntry | None] = relationship(foreign_keys=[previous_entry_id])
+
+
+class ModelBlob(Base):
+    """A bundle directory as a gzip'ed tar, in parts: how a bundle made on one machine (an automatic
+    refit in the job worker) reaches every other, which may not share a file system."""
+
+    __tablename__ = "model_blob"
+    __table_args__ = (UniqueConstraint("entry_id", "part", name="uq_model_blob_entry_part"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("model_entry.id"), index=True)
+    part: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

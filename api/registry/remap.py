@@ -95,8 +95,10 @@ class RemappingSuggester:
 
 
 def unwrap(suggester: SuggesterProtocol) -> SuggesterProtocol:
-    """The model's own suggester under any remapping wrapper."""
-    return getattr(suggester, "base", suggester)
+    """The model's own suggester under any wrappers (agency remapping, the learning router)."""
+    while hasattr(suggester, "base"):
+        suggester = suggester.base
+    return suggester
 
 
 def remapping_suggester(s: Session, suggester: SuggesterProtocol) -> RemappingSuggester:
@@ -111,5 +113,7 @@ def remapping_suggester(s: Session, suggester: SuggesterProtocol) -> RemappingSu
 
 def label_report(holder) -> dict | None:
     loaded = holder.current
-    report = getattr(loaded.suggester, "report", None) if loaded else None
-    return report.to_dict() if report else None
+    layer = loaded.suggester if loaded else None
+    while layer is not None and not isinstance(layer, RemappingSuggester):
+        layer = getattr(layer, "base", None)
+    return layer.report.to_dict() if layer is not None else None

@@ -23,7 +23,9 @@ from sqlalchemy.orm import Session
 from api.agencies.models import AgencyMapping
 from api.model_holder import Loaded, ModelHolder
 from api.models import Agency
+from api.registry import storage
 from api.registry.activation import active
+from api.registry.models import ModelEntry
 from api.registry.remap import remapping_suggester, unwrap
 
 log = logging.getLogger(__name__)
@@ -32,9 +34,13 @@ log = logging.getLogger(__name__)
 class ModelSync:
     """Keeps one process's ModelHolder on the active model of the registry (see module docstring)."""
 
-    def __init__(self, holder: ModelHolder, sessionmaker, interval: float = 5.0, blocking: bool = False):
+    def __init__(self, holder: ModelHolder, sessionmaker, interval: float = 5.0, blocking: bool = False,
+                 models_dir: str | Path = "models"):
         self.holder = holder
         self.sessionmaker = sessionmaker
+        self.models_dir = models_dir
+        # Functions applied to every model before it is served (the learning router wraps it).
+        self.wrappers: list = []
         self.interval = interval
         self.blocking = blocking
         self._marker = None
@@ -47,7 +53,7 @@ class ModelSync:
         act = active(s)
         mapping_id = s.scalar(select(func.max(AgencyMapping.id)))
         n_active = s.scalar(select(func.count()).select_from(Agency).where(Agency.active.is_(True)))
-        return (act.id if act else None, act.entry.path if act else None, act.entry.version if act else None,
+        return (act.id if act else None, act.entry_id if act else None, act.entry.version if act else None,
                 mapping_id, n_active)
 
     def maybe_refresh(self) -> None:
@@ -79,12 +85,17 @@ class ModelSync:
 
     def _apply(self, marker) -> None:
         try:
-            _act_id, path, version, *_ = marker
+            _act_id, entry_id, version, *_ = marker
             current = self.holder.current
-            if path is not None and (current is None or current.version != version):
+            if entry_id is not None and (current is None or current.version != version):
                 from triage.bundle import load_bundle
                 from triage.suggest import Suggester
 
+                with self.sessionmaker() as s:
+                    # The bundle may have been made on another machine: the database carries it.
+                    path = storage.materialize(s, s.get(ModelEntry, entry_id), self.models_dir)
+                if path is None:
+                    raise FileNotFoundError(f"model {version} is neither on this machine nor in the database")
                 bundle = load_bundle(path)
                 if bundle.version != version:
                     log.warning("%s now holds %s, the registry activated %s", path, bundle.version, version)
@@ -95,8 +106,10 @@ class ModelSync:
                 self._marker = marker
                 return
             with self.sessionmaker() as s:
-                wrapped = remapping_suggester(s, base)
-            self.holder.swap(Loaded(wrapped, Path(base.path)))
+                served = remapping_suggester(s, base)
+            for wrap in self.wrappers:
+                served = wrap(served)
+            self.holder.swap(Loaded(served, Path(base.path)))
             self._marker = marker
             self.error = None
         except Exception as exc:
@@ -112,7 +125,7 @@ def init_app(app) -> ModelSync:
 
     sync = ModelSync(extensions.holder(app), extensions.sessionmaker(app),
                      interval=float(app.config["MODEL_CHECK_SECONDS"]),
-                     blocking=bool(app.config.get("MODEL_SYNC_BLOCKING", False)))
+                     blocking=bool(app.config.get("MODEL_SYNC_BLOCKING", False)), models_dir=app.config["MODELS_DIR"])
     app.extensions[extensions.MODEL_SYNC] = sync
     sync.refresh(blocking=True)  # start on the registry's active model (and its label check)
 

@@ -17,7 +17,8 @@ def blueprint() -> Blueprint:
         from api.agencies.views import api_bp as agencies
         from api.duplicates.views import api_bp as duplicates
         from api.hoaxes.views import api_bp as hoaxes
+        from api.learning.views import api_bp as learning
 
-        for child in (agencies, duplicates, hoaxes):
+        for child in (agencies, duplicates, hoaxes, learning):
             bp.register_blueprint(child)
     return bp

@@ -106,9 +106,12 @@ def test_not_our_authority_returns_it_to_verifiers(client, verifier, officer, co
     d = resp.json
     assert d["status"] == "returned" and d["agency"] is None
     assert d["due_at"] == d["verify_due"]
-    assert d["history"][-1]["data"]["reason"] == "Jalan nasional, bukan kabupaten"
-    # The officer no longer sees it; a verifier decides again.
+    # Handed back, the report is no longer the officer's: its words are hidden from them from now on ...
+    assert d["redacted"] and d["text"] is None and "reason" not in d["history"][-1]["data"]
     assert client.get(url(tid), headers=officer).status_code == 404
+    # ... and the verifiers, who decide again, read why.
+    history = client.get(url(tid), headers=verifier).json["history"]
+    assert history[-1]["data"]["reason"] == "Jalan nasional, bukan kabupaten"
     returned = client.get("/api/v1/complaints?status=returned", headers=verifier).json["items"]
     assert [c["tracking_id"] for c in returned] == [tid]
     other = next(a for a in agency_codes if a != complaint["suggestion"]["agency"]["candidates"][0]["label"])

@@ -9,6 +9,7 @@ import time
 
 import pytest
 from openpyxl import load_workbook
+
 from support.lapor_export import (
     BROKEN_DATES,
     KLASIFIKASI,

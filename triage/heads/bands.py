@@ -45,10 +45,17 @@ def tune_thresholds(proba: np.ndarray, y_idx: np.ndarray, target_precision: floa
     top1 = proba.argmax(axis=1) == y_idx
     top3_idx = np.argsort(-proba, axis=1)[:, :3]
     top3 = (top3_idx == y_idx[:, None]).any(axis=1)
+    return thresholds_from_hits(conf, top1, top3, target_precision, review_top3, min_support)
+
+
+def thresholds_from_hits(conf: np.ndarray, top1: np.ndarray, top3: np.ndarray, target_precision: float = 0.95,
+                         review_top3: float = 0.90, min_support: int = 10) -> dict:
+    """Thresholds from each suggestion's confidence and whether its top one (top three) held the answer:
+    on a validation split at training time, or on the latest decisions while learning."""
     auto = _lowest_threshold(conf, top1, target_precision, min_support)
     review = _lowest_threshold(conf, top3, review_top3, min_support)
     return {"auto": auto, "review": min(review, auto), "target_precision": target_precision,
-            "review_top3": review_top3, "validation_size": int(len(y_idx)),
+            "review_top3": review_top3, "validation_size": int(len(conf)),
             "validation_auto_share": float(np.mean(conf >= auto)) if len(conf) else 0.0}
 
 

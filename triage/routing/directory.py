@@ -255,3 +255,17 @@ def _check_types(entries: list[AgencyEntry], records, path: Path) -> None:
             if code not in known:
                 raise DirectoryError(f"{_where(path, row_no, col)}: unknown agency type {code!r} "
                                      f"(known: {', '.join(sorted(known))})")
+
+
+# Names exports put where no agency was chosen: never an agency, never a routing label.
+_PLACEHOLDERS = frozenset({
+    "", "-", "--", "?", "tidak diketahui", "tidak di ketahui", "tidak tahu", "belum diketahui", "belum ditentukan",
+    "belum ada", "tidak ada", "lainnya", "lain lain", "lain-lain", "unknown", "none", "null", "n/a", "na",
+    "tanpa instansi", "instansi tidak diketahui", "dinas tidak diketahui", "belum didisposisikan",
+})
+
+
+def is_placeholder(name: str | None) -> bool:
+    """Whether an agency name is a stand-in for "no agency" ("Tidak Diketahui", "-", "Lainnya", ...)."""
+    key = " ".join(str(name or "").lower().replace("_", " ").split()).strip(" .")
+    return key in _PLACEHOLDERS

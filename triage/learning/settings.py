@@ -1,0 +1,44 @@
+"""The settings of learning from decisions: one frozen object, the same defaults for the running
+service and for `triage evaluate --replay`, recorded in every replay's JSON."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+
+
+@dataclass(frozen=True)
+class LearningSettings:
+    # The memory of decisions (triage.learning.memory): nearest neighbours over the model's features.
+    memory_capacity: int = 20_000
+    memory_k: int = 10
+    memory_power: float = 4.0  # similarity ** power: a near-identical report counts far more
+    memory_min_similarity: float = 0.2
+    memory_half_life_days: float | None = 180.0
+    # How much the memory's vote counts against the model's: weight W / (W + memory_tau).
+    memory_tau: float = 0.2
+    # The directory prior (cold start) weighs like this many decisions and is blended out as they come.
+    prior_decisions: float = 50.0
+    # Automatic refits of the agency head (in the job worker; in the replay, at the same counts).
+    refit_every: int = 200
+    refit_min_decisions: int = 100
+    refit_holdout: float = 0.15  # the latest share of decisions a candidate is compared on, not trained on
+    refit_half_life_days: float | None = 365.0
+    # Bands of the blended suggestion: auto when the recent decisions at that confidence were right this
+    # often; tuned online on the latest `band_window` decisions (at least `band_min_support`).
+    target_precision: float = 0.95
+    review_top3: float = 0.90
+    band_window: int = 1_000
+    band_min_support: int = 50
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> LearningSettings:
+        """Settings with the given values over the defaults; unknown names are refused."""
+        data = dict(data or {})
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValueError(f"unknown learning setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        return replace(cls(), **data)
