@@ -95,3 +95,21 @@ def test_binary_head_is_platt_calibrated():
 def test_single_label_is_refused():
     with pytest.raises(ValueError, match="two labels"):
         LabelHead().fit(np.zeros((50, 2)), ["x"] * 50)
+
+
+def test_the_threaded_one_vs_rest_svm_is_liblinears_own_model():
+    """Per-class problems on threads give LinearSVC's model (same solver and settings per class)."""
+    from sklearn.datasets import make_classification
+    from sklearn.svm import LinearSVC
+
+    from triage.heads.linear_svm import OneVsRestLinearSVC
+
+    X, y = make_classification(n_samples=300, n_features=20, n_informative=8, n_classes=5, random_state=1)
+    w = np.linspace(0.5, 1.0, len(y))
+    ref = LinearSVC(C=0.5, random_state=0).fit(X, y, sample_weight=w)
+    ours = OneVsRestLinearSVC(C=0.5, random_state=0, n_jobs=2).fit(X, y, sample_weight=w)
+    assert ours.coef_.shape == ref.coef_.shape
+    np.testing.assert_allclose(ours.decision_function(X), ref.decision_function(X), atol=1e-4)
+    assert (ours.predict(X) == ref.predict(X)).all()
+    binary = OneVsRestLinearSVC(C=0.5, n_jobs=2).fit(X, y == 1)
+    assert binary.decision_function(X).shape == (300,)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.model_selection import train_test_split
-from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
 from triage.heads.bands import NEVER, assign_bands, tune_thresholds
@@ -16,6 +15,7 @@ from triage.heads.calibration import (
     platt_probability,
     softmax_with_temperature,
 )
+from triage.heads.linear_svm import OneVsRestLinearSVC
 
 
 def validation_split(n: int, y: np.ndarray, order, fraction: float, seed: int):
@@ -52,7 +52,8 @@ class LabelHead(ClassifierMixin, BaseEstimator):
         self.random_state = random_state
 
     def _scorer(self):
-        return LinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.random_state)
+        # liblinear's one-vs-rest problems on threads: the same model, a fraction of a refit's wall time.
+        return OneVsRestLinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.random_state)
 
     def fit(self, X, y, order=None, sample_weight=None):
         y = np.asarray(y, dtype=object).astype(str)

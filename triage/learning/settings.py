@@ -19,7 +19,7 @@ class LearningSettings:
     # The directory prior (cold start) weighs like this many decisions and is blended out as they come.
     prior_decisions: float = 50.0
     # Automatic refits of the agency head (in the job worker; in the replay, at the same counts).
-    refit_every: int = 200
+    refit_every: int = 500  # the memory learns at once; a refit (a minute or two of worker CPU) consolidates
     refit_min_decisions: int = 100
     refit_holdout: float = 0.15  # the latest share of decisions a candidate is compared on, not trained on
     refit_half_life_days: float | None = 365.0

@@ -156,7 +156,7 @@ def test_a_refit_made_elsewhere_reaches_a_machine_with_another_models_folder(app
 
 def test_learning_status_and_console_page(app, client, admin, make_user):
     st = client.get("/api/v1/learning", headers=admin)
-    assert st.status_code == 200 and st.json["enabled"] is True and st.json["settings"]["refit_every"] == 200
+    assert st.status_code == 200 and st.json["enabled"] is True and st.json["settings"]["refit_every"] == 500
     assert client.get("/api/v1/learning").status_code == 401
     from support.console import login
 
