@@ -68,6 +68,7 @@ class World:
     consoles: dict = field(default_factory=dict)
     waiting: dict[str, str] = field(default_factory=dict)  # confidentiality -> tracking id (verifier's queue)
     dispatched: dict[str, str] = field(default_factory=dict)  # confidentiality -> tracking id (agency A)
+    hoax: dict[str, str] = field(default_factory=dict)  # confidentiality -> tracking id (marked a hoax)
     probe: str = ""
     cluster: dict[str, int] = field(default_factory=dict)
     tmp: object = None
@@ -137,12 +138,15 @@ def _seed(app, tmp, logs) -> World:
         body = {"title": TITLE.format(**values), "text": TEXT.format(**values), "channel": "web",
                 "confidentiality": conf,
                 "reporter": {"name": ident.name, "phone": ident.phone_digits, "email": ident.email}}
-        for kind in ("waiting", "dispatched"):
+        for kind in ("waiting", "dispatched", "hoax"):
             tid = post("/api/v1/complaints", body, "api_key")["tracking_id"]
             url = f"/api/v1/complaints/{tid}"
             if kind == "waiting":
                 post(url + "/disposition", {"action": "need_info", "reason": REASON.format(**values)}, "verifier")
                 w.waiting[conf] = tid
+            elif kind == "hoax":
+                post(url + "/disposition", {"action": "hoax", "reason": REASON.format(**values)}, "verifier")
+                w.hoax[conf] = tid
             else:
                 post(url + "/disposition", {"action": "reassign", "agency": agency["officer"],
                                             "reason": REASON.format(**values)}, "verifier")
@@ -208,6 +212,11 @@ def api_cluster(w, role, conf):
     return None if body is None else _item(body["members"], w.dispatched[conf])
 
 
+def api_hoaxes(w, role, conf):
+    body = _json(w, role, "/api/v1/hoaxes?status=confirmed&limit=200")
+    return None if body is None else _item(body["items"], w.hoax[conf])
+
+
 def _page(w: World, role: str, path: str) -> str | None:
     client = w.consoles[role]
     resp = client.get(path, headers=w.headers[role] if role == "api_key" else {})
@@ -235,6 +244,10 @@ def console_complaint(w, role, conf):
 def console_related(w, role, conf):
     html = _page(w, role, f"/console/aduan/{w.probe}")
     return None if html is None else html_row(html_section(html, "Aduan serupa sebelumnya") or "", w.dispatched[conf])
+
+
+def console_hoaxes(w, role, conf):
+    return _page(w, role, "/console/hoaks?status=all")
 
 
 def console_officer_queue(w, role, conf):
@@ -320,7 +333,7 @@ def logs(w, role, conf):
 
 
 FETCHERS = {f.__name__: f for f in (
-    api_detail, api_list, api_queue, api_related, api_cluster, console_queue, console_complaint, console_related,
+    api_detail, api_list, api_queue, api_related, api_cluster, api_hoaxes, console_queue, console_hoaxes, console_complaint, console_related,
     console_officer_queue, console_officer_complaint, export_csv, export_jsonl, export_csv_secret, reports_json,
     reports_csv, reports_xlsx, reports_page, reports_monthly, metrics, logs)}
 

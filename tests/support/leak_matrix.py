@@ -153,10 +153,12 @@ SURFACES: tuple[Surface, ...] = (
     Surface("api.queue", "api_queue", ("title", "masked_text"), READERS - {"officer"}),
     Surface("api.related", "api_related", ("title",), READERS),
     Surface("api.cluster", "api_cluster", ("title",), CONSOLE),
+    Surface("api.hoaxes", "api_hoaxes", ("title",), CONSOLE),
     # console
     Surface("console.queue", "console_queue", ("title", "snippet"), CONSOLE),
     Surface("console.complaint", "console_complaint", ("title", "text", "contact", "reasons"), CONSOLE),
     Surface("console.related", "console_related", ("title", "snippet"), CONSOLE),
+    Surface("console.hoaxes", "console_hoaxes", (), CONSOLE),  # numbers and clarifications only
     Surface("console.officer_queue", "console_officer_queue", ("title", "snippet"), OFFICER),
     Surface("console.officer_complaint", "console_officer_complaint", ("title", "text", "contact", "followups"),
             OFFICER),
