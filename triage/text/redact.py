@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from triage.text.pii import PiiSpan, detect
+from triage.text.pii import PiiSpan, _Shadow, detect
 from triage.text.placeholders import placeholder
 
 # Between title and text while detecting: a sentence end, so that no value runs from one into the other.
@@ -44,29 +44,41 @@ class RedactedReport:
     text_masked: Masked
 
 
-def _known_pattern(kind: str, value: str) -> re.Pattern[str] | None:
-    """A contact value as it may be written in the text: any case, any run of spaces between its words.
-    Numbers stand apart from other digits, names from other letters except a capital glued after them
-    (LAPOR! exports: "Budi SantosoMohon"); an e-mail address may have the next word glued to it."""
+def _known_pattern(kind: str, value: str, any_case: bool = True) -> re.Pattern[str] | None:
+    """A known value as it may be written: any case (unless not `any_case`), any spacing between its words; a number with or
+    without separators between its digits (a phone also as +62/62 for its leading 0). Numbers stand apart
+    from other digits, names from other letters except a capital glued after them (LAPOR! exports:
+    "Budi SantosoMohon"); an e-mail address may have the next word glued to it."""
+    value = _Shadow(value).text
     words = value.split()
     if not words or len("".join(words)) < _MIN_KNOWN:
         return None
-    body = r"[\s\u00a0\u202f]+".join(re.escape(w) for w in words)
-    if kind in ("TELEPON",) or value.replace(" ", "").replace("-", "").lstrip("+").isdigit():
+    digits = re.sub(r"[\s().+/-]", "", value)
+    if digits.isdigit():
+        body = r"[\s.\-/]?".join(digits)
+        if kind == "TELEPON" and digits.startswith("0"):
+            body = r"(?:\+?62[\s\-]?(?:\(0\)[\s\-]?)?|0)" + r"[\s.\-/]?".join(digits[1:])
         return re.compile(r"(?<!\d)" + body + r"(?!\d)")
+    body = r"\s+".join(re.escape(w) for w in words)
     if kind == "EMAIL":
         return re.compile(r"(?<![\w.+-])" + body, re.IGNORECASE)
-    return re.compile(r"(?<![^\W_])(?i:" + body + r")(?![a-z0-9])")
+    return re.compile(r"(?<![^\W_])(?" + ("i" if any_case else "") + ":" + body + r")(?![a-z0-9])")
 
 
-def known_spans(text: str, known: Iterable[tuple[str, str | None]]) -> list[PiiSpan]:
-    """Spans of the given (kind, value) pairs where they occur in `text`."""
-    out = []
+def known_spans(text: str, known: Iterable[tuple[str, str | None]], any_case: bool = True) -> list[PiiSpan]:
+    """Spans of the given (kind, value) pairs where they occur in `text`, also written in full-width
+    characters, with NBSP or with zero-width characters inside (matched on the folded text). Names in
+    any case when `any_case` (the reporter's own, typed in the contact form), else as found."""
+    shadow = _Shadow(text)
+    out, seen = [], set()
     for kind, value in known:
-        pattern = _known_pattern(kind, value or "")
-        if pattern is None:
+        pattern = _known_pattern(kind, value or "", any_case)
+        if pattern is None or pattern.pattern in seen:
             continue
-        out += [PiiSpan(kind, m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+        seen.add(pattern.pattern)
+        for m in pattern.finditer(shadow.text):
+            a, b = shadow.span(m.start(), m.end())
+            out.append(PiiSpan(kind, a, b, text[a:b]))
     return out
 
 
@@ -106,11 +118,16 @@ def report_spans(title: str | None, text: str | None,
     title, text = title or "", text or ""
     known = list(known)
     if not title:
-        return [], _union(detect(text) + known_spans(text, known), text)
+        found = detect(text)
+        echoes = known_spans(text, [(sp.kind, sp.value) for sp in found], any_case=False)
+        return [], _union(found + echoes + known_spans(text, known), text)
     joined = title + _JOIN + text
     offset = len(title) + len(_JOIN)
     in_title, in_text = [], []
-    for sp in detect(joined) + known_spans(joined, known):
+    found = detect(joined)
+    # a value found once is masked wherever it stands, also written another way (full-width, spaced)
+    echoes = known_spans(joined, [(sp.kind, sp.value) for sp in found], any_case=False)
+    for sp in found + echoes + known_spans(joined, known):
         if sp.start < len(title):
             end = min(sp.end, len(title))
             in_title.append(PiiSpan(sp.kind, sp.start, end, title[sp.start:end]))
