@@ -84,7 +84,8 @@ def may_see_contact(c: Complaint, p: Principal | None) -> bool:
 #   pii[].value           only with RAW (a masked reader gets the placeholders' spans, no values)
 #   reporter contact      only with RAW
 #   disposition reasons   as the text, but HIDDEN for a secret report unless RAW: a verifier's reason on a
-#     and history reasons secret report ("pelapor adalah staf kepala dinas") is about the reporter
+#     and history reasons secret report ("pelapor adalah staf kepala dinas") is about the reporter;
+#                         and HIDDEN to the public (Open311 without a key)
 #   follow-up texts       as the text (the agency reads its own answers masked, like the report)
 # docs/privacy.md has the table per role and confidentiality.
 
@@ -103,8 +104,8 @@ class Rules:
 def rules_for(c: Complaint, p: Principal | None) -> Rules:
     words = text_access(c, p)
     reasons = words
-    if words == TextAccess.MASKED and c.confidentiality == "secret":
-        reasons = TextAccess.HIDDEN
+    if words == TextAccess.MASKED and (p is None or c.confidentiality == "secret"):
+        reasons = TextAccess.HIDDEN  # the public never reads a verifier's reasons
     return Rules(words=words, contact=words == TextAccess.RAW, reasons=reasons, followups=words)
 
 
