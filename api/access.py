@@ -187,7 +187,11 @@ class ComplaintView:
             return None
         if access == TextAccess.RAW:
             return value
-        return redact.redact_report(None, value, self._known).text
+        # the contact and every value found in the report: "Rudi Hartono" introduced in the text is
+        # masked in a reason that names him without a cue
+        found = [(sp.kind, sp.value) for m in (self._report.title_masked, self._report.text_masked) if m
+                 for sp in m.found]
+        return redact.redact_report(None, value, self._known + found).text
 
     def reason(self, value: str | None) -> str | None:
         """A disposition's reason, or a reason in the history."""

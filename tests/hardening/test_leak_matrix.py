@@ -220,7 +220,7 @@ def api_hoaxes(w, role, conf):
 def _page(w: World, role: str, path: str) -> str | None:
     client = w.consoles[role]
     resp = client.get(path, headers=w.headers[role] if role == "api_key" else {})
-    if resp.status_code in (302, 403, 404):
+    if resp.status_code in (302, 401, 403, 404):  # 401: pages outside /console (monitoring) ask for Basic
         if resp.status_code == 302:
             assert "/console/masuk" in resp.headers["Location"]
         return None
@@ -323,6 +323,24 @@ def reports_monthly(w, role, conf):
     return None if body is None else body.decode()
 
 
+def api_monitoring(w, role, conf):
+    body = _json(w, role, "/api/v1/monitoring")
+    return None if body is None else json_text(body)
+
+
+def console_monitoring(w, role, conf):
+    return _page(w, role, "/monitoring")
+
+
+def api_learning(w, role, conf):
+    body = _json(w, role, "/api/v1/learning")
+    return None if body is None else json_text(body)
+
+
+def console_learning(w, role, conf):
+    return _page(w, role, "/console/pembelajaran")
+
+
 def metrics(w, role, conf):
     body = _body(w, role, "/metrics")
     return None if body is None else body.decode()
@@ -335,7 +353,8 @@ def logs(w, role, conf):
 FETCHERS = {f.__name__: f for f in (
     api_detail, api_list, api_queue, api_related, api_cluster, api_hoaxes, console_queue, console_hoaxes, console_complaint, console_related,
     console_officer_queue, console_officer_complaint, export_csv, export_jsonl, export_csv_secret, reports_json,
-    reports_csv, reports_xlsx, reports_page, reports_monthly, metrics, logs)}
+    reports_csv, reports_xlsx, reports_page, reports_monthly, api_monitoring, console_monitoring, api_learning,
+    console_learning, metrics, logs)}
 
 
 # -- the cells -----------------------------------------------------------------------------------------

@@ -173,7 +173,11 @@ SURFACES: tuple[Surface, ...] = (
     Surface("reports.xlsx", "reports_xlsx", (), REPORTS),
     Surface("reports.page", "reports_page", (), REPORTS),
     Surface("reports.monthly", "reports_monthly", (), REPORTS),
-    # operations
+    # operations: aggregates and identifiers only
+    Surface("api.monitoring", "api_monitoring", (), METRICS),
+    Surface("console.monitoring", "console_monitoring", (), frozenset({"admin", "data_scientist"})),
+    Surface("api.learning", "api_learning", (), frozenset({"admin", "data_scientist"})),
+    Surface("console.learning", "console_learning", (), frozenset({"admin", "data_scientist"})),
     Surface("metrics", "metrics", (), METRICS),
     Surface("logs", "logs", (), None, {"public": H, "anonymous": H, "secret": H}),
 )
