@@ -86,7 +86,7 @@ def world(tmp_path_factory, db_url, model_holder, models_dir):
     root = logging.getLogger()
     old_level = root.level
     root.addHandler(logs)
-    root.setLevel(logging.INFO)
+    root.setLevel(logging.DEBUG)
     try:
         yield _seed(app, tmp, logs)
     finally:
@@ -160,12 +160,35 @@ def _seed(app, tmp, logs) -> World:
         if cid is None:
             cid = post(f"/api/v1/complaints/{tid}/cluster", {"tracking_id": w.probe}, "verifier")["id"]
         w.cluster[conf] = cid
+    _over_http(w)
     for role in ROLES_WITH_CONSOLE:
         client = app.test_client()
         if role in USER_ROLES:
             assert login(client, f"leak_{role}").status_code == 302
         w.consoles[role] = client
     return w
+
+
+def _over_http(w: World) -> None:
+    """Some reads and one intake through a real HTTP server, so the logs hold its access log too."""
+    import urllib.request
+
+    from support.hardening import LiveServer
+
+    with LiveServer(w.app) as server:
+        for role, tid in (("verifier", w.dispatched["secret"]), ("officer", w.dispatched["anonymous"]),
+                          ("data_scientist", w.waiting["secret"])):
+            req = urllib.request.Request(server.url + f"/api/v1/complaints/{tid}", headers=w.headers[role])
+            with urllib.request.urlopen(req, timeout=30) as resp:
+                assert resp.status == 200
+        ident = IDENTITIES["secret"]
+        values = {"name": ident.name, "nik": ident.nik, "phone": ident.phone, "email": ident.email}
+        body = json.dumps({"title": TITLE.format(**values), "text": TEXT.format(**values), "channel": "web",
+                           "confidentiality": "secret", "reporter": {"name": ident.name, "email": ident.email}})
+        req = urllib.request.Request(server.url + "/api/v1/complaints", data=body.encode(), method="POST",
+                                     headers={**w.headers["api_key"], "Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=60) as resp:
+            assert resp.status == 201
 
 
 ROLES_WITH_CONSOLE = ("anonymous", "api_key", "verifier", "officer", "other_officer", "data_scientist", "admin")
@@ -347,6 +370,7 @@ def metrics(w, role, conf):
 
 
 def logs(w, role, conf):
+    assert any("/api/v1/complaints" in line for line in w.logs.lines), "the access log was not captured"
     return "\n".join(w.logs.lines)
 
 
