@@ -73,7 +73,7 @@ class Identity:
 
     def raw_values(self) -> list[str]:
         """Every form in which the identity must not show where it is not raw (pieces of a NIK too)."""
-        return [self.name, self.nik, self.nik[:8], self.nik[8:], self.phone, self.phone_digits, self.email,
+        return [self.name, self.nik, self.nik[:6], self.nik[8:], self.phone, self.phone_digits, self.email,
                 self.email.split("@")[0]]
 
 
@@ -87,7 +87,7 @@ IDENTITIES = {
 TITLE = "Pungli loket Kelurahan Cempakawangi, pelapor {name}"
 # LAPOR!-glued: sentence ends run into the next word, the NIK straddles the 140th character (a snippet
 # cut before masking shows half of it).
-TEXT = ("Nama saya {name}, warga Desa Sukamakmur RT 03.Mohon bantuan, sudah tiga kali diminta pungli di loket "
+TEXT = ("Nama saya {name}, warga Desa Sukamakmur RT 03.Mohon bantu, sudah 3 kali minta pungli di loket "
         "pelayanan KTP kecamatan.Nik. {nik}Saya siap dipanggil. Hp {phone}Mohon segera ditindak. "
         "email {email}terima kasih")
 REASON = "Berkas Karangsari lengkap; pelapor {name} (hp {phone}) minta dihubungi"
