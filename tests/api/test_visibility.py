@@ -64,3 +64,50 @@ def test_reasons_are_masked_with_the_names_the_report_gives():
     assert v.reason("pelapor rudi hartono minta ditelepon 0812-3456-7891") == "pelapor [NAMA] minta ditelepon [TELEPON]"
     assert v.followup("sudah hubungi Rudi Hartono") == "sudah hubungi [NAMA]"
     assert access.view_of(complaint("secret"), PRINCIPALS["officer"]).reason("Rudi Hartono") is None
+
+
+def _statements(app, fn) -> int:
+    from sqlalchemy import event
+
+    from api import extensions
+
+    count = 0
+
+    def on_execute(*_args):
+        nonlocal count
+        count += 1
+
+    engine = extensions.engine(app)
+    event.listen(engine, "before_cursor_execute", on_execute)
+    try:
+        fn()
+    finally:
+        event.remove(engine, "before_cursor_execute", on_execute)
+    return count
+
+
+def test_lists_load_the_contacts_with_the_rows_not_one_query_each(app, client, api_key, make_user):
+    """view_of masks the reporter's own contact in titles and snippets: lists must not load it row by row."""
+    from support.console import login
+
+    scientist = make_user("data_scientist", username="ds_lists")
+    console = app.test_client()
+    assert login(console, "ds_lists").status_code == 302
+
+    def add(n):
+        for i in range(n):
+            body = {"text": f"Nama saya Rudi Hartono {i}, jalan rusak.", "title": "Lapor Rudi Hartono",
+                    "channel": "web", "confidentiality": "anonymous", "reporter": {"name": "Rudi Hartono"}}
+            assert client.post("/api/v1/complaints", json=body, headers=api_key).status_code == 201
+
+    def pages():
+        items = client.get("/api/v1/complaints?limit=100", headers=scientist).json["items"]
+        assert items and all(i["title"] == "Lapor [NAMA]" for i in items)
+        html = console.get("/console/antrian").get_data(as_text=True)
+        assert "Rudi Hartono" not in html and "Lapor [NAMA]" in html
+
+    add(2)
+    pages()  # warm: per-process caches (agencies, session) are loaded once
+    few = _statements(app, pages)
+    add(8)
+    assert _statements(app, pages) == few
