@@ -31,12 +31,15 @@ ROLE_DOC = {
 assert set(ROLE_DOC) == set(ROLE_LABELS_ID)
 
 VISIBILITY = """
-**Who sees what.** `verifier` and `admin` see everything. The `agency_officer` of the agency a
-complaint is dispatched to sees its text (also when `secret`: the agency must act on it) and the
-reporter contact unless the complaint is `anonymous` or `secret` (SP4N-LAPOR!: the reporter's
-identity is not given to the agency). `data_scientist` and API keys never see contacts, and see
-`text`, `title`, `pii` and `masked_text` as `null` for `secret` complaints (`redacted: true`).
-API keys see only complaints they submitted themselves.
+**Who sees what** (docs/privacy.md has the table). `verifier` and `admin` read `title` and `text` as
+written, with `pii[].value` and the reporter contact. The `agency_officer` of the agency a complaint is
+dispatched to reads a `public` complaint the same way, and an `anonymous` or `secret` one masked
+(personal data as `[NIK]`, `[TELEPON]`, ...; no `pii[].value`, no contact; SP4N-LAPOR!: the reporter's
+identity is not given to the agency). `data_scientist` and API keys read `title` and `text` masked, and
+for `secret` complaints get `title`, `text`, `pii` and `masked_text` as `null` (`redacted: true`).
+Disposition reasons follow the text, but are `null` on a `secret` complaint for anyone who reads it
+masked; follow-up texts follow the text. A masked reader's `pii` locates the placeholders in the masked
+`text`. API keys see only complaints they submitted themselves.
 """
 
 # Request bodies and query strings are documented as they are validated, responses as they are written.

@@ -12,7 +12,7 @@ One row per complaint: its latest *effective* human decision. A decision counts 
 
 Agency codes are relabelled through the agency mapping (merge/rename, transitively); decisions on an
 agency that was split cannot be relabelled and are left out (counted in the stats). Texts are masked
-with `triage.text.pii.mask`; `secret` reports are left out unless asked for.
+together with the reporter's contact (`triage.text.redact`); `secret` reports are left out unless asked for.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def export_decisions(s: Session, since: dt.datetime | None = None, until: dt.dat
                      as_of: dt.date | None = None, include_secret: bool = False) -> ExportResult:
     """Rows (dicts with COLUMNS) ordered by decision time; `since`/`until` filter on the decision time
     (since exclusive, until inclusive)."""
-    from triage.text.pii import mask
+    from triage.text.redact import contact_values, redact_report
 
     table = mapping_table(s, as_of)
     imported = _imported_data(s)
@@ -117,13 +117,17 @@ def export_decisions(s: Session, since: dt.datetime | None = None, until: dt.dat
                 stats["relabelled"] += 1
         sug = suggestions.get(latest.suggestion_id) if latest.suggestion_id else None
         imp = imported.get(cid) or {}
+        # title and text masked together, with the reporter's own contact: a name found in the text
+        # (or given only in the contact form) is masked in the title too
+        ct = c.contact
+        masked = redact_report(c.title, c.text, contact_values(ct.name, ct.phone, ct.email, ct.address) if ct else ())
         category = ev_data[latest.id].get("category") or imp.get("category") or None
         rows.append({
             "id": c.tracking_id,
             "decided_at": latest.created_at.isoformat(),
             "received_at": c.received_at.isoformat(),
-            "title": mask(c.title) if c.title else "",
-            "text": mask(c.text),
+            "title": masked.title or "",
+            "text": masked.text,
             "agency": agency or "",
             "category": category or "",
             "hoax": 1 if latest.action == "hoax" else 0,

@@ -75,14 +75,3 @@ def filters_for_template():
         "channels": workflow.CHANNEL_LABELS_ID,
         "confidentiality": workflow.CONFIDENTIALITY_LABELS_ID,
     }
-
-
-def snippet(text: str | None, visible: bool, length: int = 140) -> str | None:
-    """A short, masked preview for lists (None when the user may not read the text)."""
-    from triage.text.pii import mask
-
-    if not visible:
-        return None
-    short = " ".join((text or "").split())
-    short = mask(short[: length + 60])
-    return short if len(short) <= length else short[:length].rsplit(" ", 1)[0] + " …"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlencode
 
-from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask import abort, flash, g, redirect, render_template, request, session, url_for
 from werkzeug.exceptions import HTTPException
 
 from api import access, auth, db, extensions, workflow
@@ -14,7 +14,6 @@ from api.console import bp, present
 from api.duplicates.service import similar_dispatched
 from api.errors import ApiError
 from api.models import CHANNELS, User
-from api.principal import Principal
 from api.schemas import DispositionCreate, FollowUpCreate
 from api.services import accounts, decisions, queue
 from api.services import complaints as complaints_svc
@@ -39,7 +38,16 @@ def _globals():
         return {}
     user = _me()
     return {"me": user, "role_label": ROLE_LABELS_ID.get(user.role) if user else None, "labels": workflow,
-            "present": present, "tz": _tz(), "pii_labels": present.PII_LABELS_ID}
+            "present": present, "tz": _tz(), "pii_labels": present.PII_LABELS_ID, "see": see}
+
+
+def see(c) -> access.ComplaintView:
+    """The complaint as the logged-in user may see it (api.access): templates show titles, texts,
+    snippets, reasons and follow-ups only through this. One view per complaint per request."""
+    views = g.setdefault("complaint_views", {})
+    if c.id not in views:
+        views[c.id] = access.view_of(c, auth.principal_or_none())
+    return views[c.id]
 
 
 @bp.after_request
@@ -182,21 +190,18 @@ def queue_page():
     return render_template("console/queue.html", rows=rows, counts=counts, args=args, f=f,
                            next_url=url_for("console.queue_page", **args, cursor=next_cursor) if next_cursor else None,
                            first_page=not request.args.get("cursor"), agencies=_agencies(),
-                           channels=CHANNELS, qs=urlencode(args), now=dt.datetime.now(dt.UTC),
-                           snippet=lambda c: present.snippet(c.text, access.may_see_text(c, p)))
+                           channels=CHANNELS, qs=urlencode(args), now=dt.datetime.now(dt.UTC))
 
 
 # -- one complaint -------------------------------------------------------------------------------
 
-def _text_view(c, p: Principal):
-    """What of the text this user sees: (segments, pii spans, masked?) or (None, [], True) if hidden."""
-    from triage.text import pii
-
-    if not access.may_see_text(c, p):
+def _text_view(c):
+    """What of the text this user sees: (segments, pii spans, masked?) or (None, [], True) if hidden.
+    Masked text comes with the placeholders' spans, so the pieces are "[NIK]", never the value."""
+    v = see(c)
+    if v.hidden:
         return None, [], True
-    spans = pii.detect(c.text)
-    masked = not access.may_see_contact(c, p)  # whoever may not reach the reporter sees placeholders
-    return present.text_segments(c.text, spans, masked), spans, masked
+    return present.text_segments(v.text, v.spans, False), v.spans, v.masked
 
 
 @bp.get("/aduan/<tracking_id>")
@@ -209,7 +214,7 @@ def complaint_page(tracking_id: str):
     f = _queue_filters(request.args)
     in_queue = Status(c.status) in DECIDABLE
     prev_id, next_id = queue.neighbours(s, p, f, queue.encode_position(c) if in_queue else None, exclude_id=c.id)
-    segments, spans, masked = _text_view(c, p)
+    segments, spans, masked = _text_view(c)
     sug = c.suggestions[-1] if c.suggestions else None
     agencies = _agencies()
     similar_rows = similar_dispatched(c, session=s, holder=extensions.holder(), principal=p) if segments is not None else []
@@ -219,7 +224,7 @@ def complaint_page(tracking_id: str):
         "console/complaint.html", c=c, sug=sug.payload if sug else None, sug_row=sug, segments=segments,
         masked=masked, spans=spans, agencies=agencies, by_code={a.code: a for a in agencies},
         similar=similar_rows, conf_suggestion=conf_suggestion, in_queue=in_queue,
-        can_decide=auth.current().role in VERIFIERS, show_contact=access.may_see_contact(c, p),
+        can_decide=auth.current().role in VERIFIERS, show_contact=see(c).contact is not None,
         position=queue.encode_position(c), args=args, qs=urlencode(args),
         prev_url=url_for("console.complaint_page", tracking_id=prev_id, **args) if prev_id else None,
         next_url=url_for("console.complaint_page", tracking_id=next_id, **args) if next_id else None,
@@ -332,9 +337,9 @@ def officer_queue():
 def officer_complaint(tracking_id: str):
     s, p = db.session(), auth.current()
     c = complaints_svc.get_complaint(tracking_id, session=s, principal=p)
-    segments, _spans, masked = _text_view(c, p)
+    segments, _spans, masked = _text_view(c)
     return render_template("console/officer_complaint.html", c=c, segments=segments, masked=masked,
-                           show_contact=access.may_see_contact(c, p),
+                           show_contact=see(c).contact is not None,
                            can_answer=Status(c.status) in AWAITING_AGENCY, now=dt.datetime.now(dt.UTC))
 
 

@@ -146,7 +146,8 @@ def related(c: Complaint, *, session: Session, holder: ModelHolder, principal: P
     if not found:
         return []
     sims = {n.key: n.similarity for n in found}
-    stmt = select(Complaint).where(Complaint.id.in_(list(sims))).options(selectinload(Complaint.agency))
+    stmt = (select(Complaint).where(Complaint.id.in_(list(sims)))
+            .options(selectinload(Complaint.agency), selectinload(Complaint.contact)))
     others = {o.id: o for o in s.scalars(access.scope(stmt, p))}
     clusters = cluster_ids(s, list(others))
     out = []
@@ -231,7 +232,8 @@ def get_cluster(cluster_id: int, *, session: Session) -> ComplaintCluster:
     if not 0 < cluster_id <= MAX_ID:
         raise NotFound(f"no cluster {cluster_id}")
     cl = session.scalar(select(ComplaintCluster).where(ComplaintCluster.id == cluster_id)
-                  .options(selectinload(ComplaintCluster.members).selectinload(ClusterMember.complaint)))
+                  .options(selectinload(ComplaintCluster.members).selectinload(ClusterMember.complaint)
+                           .selectinload(Complaint.contact)))
     if cl is None:
         raise NotFound(f"no cluster {cluster_id}")
     return cl

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
-from api import auth, db, extensions
+from api import access, auth, db, extensions
 from api.duplicates import service as duplicates
 from api.duplicates.schemas import ClusterDispositionCreate, ClusterLinkCreate, RelatedQuery
 from api.services import complaints as complaints_svc
@@ -30,9 +30,17 @@ def related(tracking_id: str):
         tracking_id=c.tracking_id,
         cluster_id=c.cluster_member.cluster_id if c.cluster_member else None,
         window_days=q.window_days,
-        items=[{**representation.summary(r.complaint, principal), "similarity": round(r.similarity, 4),
-                **r.judgement, "cluster_id": r.cluster_id} for r in found],
+        items=[_related_json(c, r, principal) for r in found],
     )
+
+
+def _related_json(c, r, principal) -> dict:
+    item = {**representation.summary(r.complaint, principal), "similarity": round(r.similarity, 4),
+            **r.judgement, "cluster_id": r.cluster_id}
+    # the places both texts name are words of both: none when the caller may not read either
+    if access.view_of(c, principal).hidden or access.view_of(r.complaint, principal).hidden:
+        item["shared_places"] = []
+    return item
 
 
 def _cluster_json(cl, principal) -> dict:

@@ -66,7 +66,7 @@ def review_list(status: str = "pending", limit: int = 50, before: int | None = N
     """A page of the review list, highest id (newest) first; the second value is the next `before`."""
     th = threshold() if min_probability is None else min_probability
     stmt = (select(Complaint).where(_where(status, th))
-            .options(selectinload(Complaint.suggestions), selectinload(Complaint.agency))
+            .options(selectinload(Complaint.suggestions), selectinload(Complaint.agency), selectinload(Complaint.contact))
             .order_by(Complaint.id.desc()).limit(limit + 1))
     if before is not None:
         stmt = stmt.where(Complaint.id < before)

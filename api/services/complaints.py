@@ -104,7 +104,8 @@ def list_complaints(f: Filters, *, session: Session, principal: Principal, now: 
     """A page of complaints and the cursor of the next page (None at the end)."""
     now = now or utcnow()
     column, descending = SORTS[f.sort]
-    stmt = access.scope(select(Complaint).options(selectinload(Complaint.agency)), principal)
+    stmt = access.scope(select(Complaint).options(selectinload(Complaint.agency), selectinload(Complaint.contact)),
+                        principal)
     if f.statuses:
         stmt = stmt.where(Complaint.status.in_(f.statuses))
     if f.agency:

@@ -13,13 +13,14 @@ def iso(value: dt.datetime | None) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value else None
 
 
-def summary(c: Complaint, p: Principal, now: dt.datetime | None = None) -> dict:
+def summary(c: Complaint, p: Principal, now: dt.datetime | None = None,
+            view: access.ComplaintView | None = None) -> dict:
     now = now or utcnow()
-    see_text = access.may_see_text(c, p)
+    view = view or access.view_of(c, p)
     return {
         "id": c.id,
         "tracking_id": c.tracking_id,
-        "title": c.title if see_text else None,
+        "title": view.title,
         "channel": c.channel,
         "confidentiality": c.confidentiality,
         "status": c.status,
@@ -33,7 +34,7 @@ def summary(c: Complaint, p: Principal, now: dt.datetime | None = None) -> dict:
         "followup_due": iso(c.followup_due),
         "due_at": iso(c.due_at),
         "overdue": bool(c.due_at and c.due_at < now),
-        "redacted": not see_text,
+        "redacted": view.hidden,
         "version": c.version_id,
         "cluster_id": c.cluster_member.cluster_id if c.cluster_member else None,
     }
@@ -41,9 +42,8 @@ def summary(c: Complaint, p: Principal, now: dt.datetime | None = None) -> dict:
 
 def list_item(c: Complaint, p: Principal) -> dict:
     """A complaint in a list: the summary, with its personal data and masked text when visible."""
-    item = summary(c, p)
-    item.update(personal_data(c.text) if access.may_see_text(c, p) else {"pii": None, "masked_text": None})
-    return item
+    view = access.view_of(c, p)
+    return {**summary(c, p, view=view), "pii": view.pii(), "masked_text": view.masked_text}
 
 
 def suggestion_row(sug) -> dict:
@@ -51,41 +51,38 @@ def suggestion_row(sug) -> dict:
 
 
 def detail(c: Complaint, p: Principal) -> dict:
-    from triage.text import pii
-
-    out = summary(c, p)
-    if access.may_see_text(c, p):
-        spans = pii.detect(c.text)
-        out.update(text=c.text, pii=[_span(sp) for sp in spans], masked_text=pii.mask(c.text, spans))
-    else:
-        out.update(text=None, pii=None, masked_text=None)
-    contact = c.contact if access.may_see_contact(c, p) else None
+    view = access.view_of(c, p)
+    out = summary(c, p, view=view)
+    out.update(text=view.text, pii=view.pii(), masked_text=view.masked_text)
+    contact = view.contact
     out["reporter"] = (
         {k: getattr(contact, k) for k in ("name", "phone", "email", "address")} if contact else None
     )
     out["suggestion"] = suggestion_row(c.suggestions[-1]) if c.suggestions else None
     out["suggestions"] = [suggestion_row(s) for s in c.suggestions]
     out["dispositions"] = [
-        {"id": d.id, "action": d.action, "agency": d.agency.code if d.agency else None, "reason": d.reason,
-         "suggestion_id": d.suggestion_id, "user": d.user, "created_at": iso(d.created_at)}
+        {"id": d.id, "action": d.action, "agency": d.agency.code if d.agency else None,
+         "reason": view.reason(d.reason), "suggestion_id": d.suggestion_id, "user": d.user,
+         "created_at": iso(d.created_at)}
         for d in c.dispositions
     ]
     out["followups"] = [
-        {"id": f.id, "agency": f.agency.code, "status": f.status, "text": f.text, "user": f.user,
+        {"id": f.id, "agency": f.agency.code, "status": f.status, "text": view.followup(f.text), "user": f.user,
          "created_at": iso(f.created_at)}
         for f in c.followups
     ]
     out["history"] = [
         {"type": e.type, "from_status": e.from_status, "to_status": e.to_status,
          "to_label": workflow.label(e.to_status) if e.to_status else None, "actor": e.actor,
-         "data": _event_data(e.data, out["redacted"]), "at": iso(e.at)}
+         "data": event_data(e.data, view), "at": iso(e.at)}
         for e in c.events
     ]
     return out
 
 
 def personal_data(text: str) -> dict:
-    """`pii` (kind and character span of each item) and `masked_text` (each item replaced by `[KIND]`)."""
+    """`pii` (kind and character span of each item) and `masked_text` (each item replaced by `[KIND]`):
+    for text the caller sent itself (/classify), so no visibility applies."""
     from triage.text import pii
 
     spans = pii.detect(text)
@@ -93,14 +90,14 @@ def personal_data(text: str) -> dict:
             "masked_text": pii.mask(text, spans)}
 
 
-def _event_data(data: dict, redacted: bool) -> dict:
-    return {k: v for k, v in (data or {}).items() if not (redacted and k == "reason")}
-
-
-def _span(sp) -> dict:
-    if hasattr(sp, "to_dict"):
-        return sp.to_dict()
-    return {"kind": sp.kind, "start": sp.start, "end": sp.end}
+def event_data(data: dict, view: access.ComplaintView) -> dict:
+    """A history event's data: its `reason` (a verifier's or an agency's words) as the caller may read it."""
+    out = dict(data or {})
+    if out.get("reason") is not None:
+        out["reason"] = view.reason(out["reason"])
+        if out["reason"] is None:
+            del out["reason"]
+    return out
 
 
 def created(c: Complaint) -> dict:

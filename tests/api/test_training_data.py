@@ -110,6 +110,29 @@ def test_export_cli_writes_csv_and_jsonl(submit, decide, db_session, cli_env, tm
         write_rows([], tmp_path / "out.txt")
 
 
+def test_export_cli_masks_names_in_the_title_as_in_the_text(client, verifier, decide, db_session, cli_env, tmp_path):
+    """Issue 14: `triage export` masked a name in the text but kept it in the title."""
+    from api.cli import export
+
+    a, *_ = _codes(db_session)
+    body = {"title": "Pungli loket KTP, pelapor Rudi Hartono", "channel": "web",
+            "text": "Nama saya Rudi Hartono.Nik. 3204124101990001Saya mohon ditindak.",
+            "reporter": {"name": "Sri Wulandari", "email": "sri.wulan88@yahoo.co.id"}}
+    tid = client.post("/api/v1/complaints", json=body, headers=verifier).json["tracking_id"]
+    # a name the reporter gave only in the contact form, in the title: masked too
+    body = {"title": "Laporan sri wulandari", "text": "Lampu jalan mati.", "channel": "web",
+            "reporter": {"name": "Sri Wulandari"}}
+    tid2 = client.post("/api/v1/complaints", json=body, headers=verifier).json["tracking_id"]
+    decide(tid, "reassign", agency=a)
+    decide(tid2, "reassign", agency=a)
+    res = CliRunner().invoke(export, ["--out", str(tmp_path / "out.csv")], env=cli_env, catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    rows = pd.read_csv(tmp_path / "out.csv").set_index("id")
+    assert rows.loc[tid, "title"] == "Pungli loket KTP, pelapor [NAMA]"
+    assert rows.loc[tid, "text"] == "Nama saya [NAMA].Nik. [NIK]Saya mohon ditindak."
+    assert rows.loc[tid2, "title"] == "Laporan [NAMA]"
+
+
 def _rows(n, start, agency_cycle=("A", "B", "C")):
     t0 = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     return [{"id": f"LPR-{start + i}", "decided_at": (t0 + dt.timedelta(days=start + i)).isoformat(),
