@@ -170,7 +170,10 @@ def reviews(status: str, as_json: bool) -> None:
 @click.argument("agency_code", required=False)
 @click.option("--actor", default="cli", show_default=True, help="Who decided (recorded).")
 def resolve(name: str, agency_code: str | None, actor: str) -> None:
-    """Map agency NAME (as written, or its review id) to AGENCY_CODE (default: the best guess)."""
+    """Map agency NAME (as written, or its review id) to AGENCY_CODE.
+
+    Without AGENCY_CODE, NAME must be an agency's code, name or alias in the directory; a closest guess is
+    never taken (the candidates are listed instead)."""
     from api.cli import open_session
     from api.imports import reviews as svc
 

@@ -254,3 +254,21 @@ def test_imported_decisions_are_exported_for_training(db_session, policy, messy_
     assert road["decided_at"].startswith("2024-01-15T02:00")
     assert rows["Sebarkan! air PDAM b"]["hoax"] == 1
     assert len(rows) == 4  # + the unknown status dispatched to Disdukcapil; the one still waiting has no decision
+
+
+def test_resolve_without_a_code_needs_an_exact_name(db_session, policy, tmp_path, run):
+    """The issue's case: a kecamatan not in the directory must not be resolved to the closest one."""
+    rows = [["1", "4600001", "2 Mei 2024", "Jalan", "Jalan kecamatan rusak", "", "", "Kecamatan Baleendah", "Selesai",
+             "Website", "", "", ""]]
+    import_lapor(db_session, write_csv(tmp_path / "kec.csv", rows), policy)
+    [review] = reviews.list_reviews(db_session)
+    assert review.name == "Kecamatan Baleendah" and review.candidate is None
+    out = run("resolve", "Kecamatan Baleendah")
+    assert out.exit_code == 1 and review.status == "pending"
+    assert "is not the code, name or alias of an agency" in out.output and "Closest: KEC_" in out.output
+    db_session.expire_all()
+    assert reviews.list_reviews(db_session)[0].status == "pending"
+    # Once the directory knows it (e.g. after `triage agencies import`), no code is needed.
+    db_session.add(Agency(code="KEC_BALEENDAH", name="Kecamatan Baleendah", aliases=[], deadline_days=5, active=True))
+    db_session.commit()
+    assert "-> KEC_BALEENDAH" in run("resolve", "Kecamatan Baleendah").output
