@@ -113,7 +113,7 @@ def train(data, from_db, seed, test_fraction, text_column, label_column, head, a
     from training.pipeline import train_bundle
 
     if out is not None and out.exists() and not overwrite:  # before minutes of training, not after
-        raise click.UsageError(f"{out} exists; give --overwrite to replace it, or another --out")
+        raise click.UsageError(f"{out} already exists; give --overwrite to replace it, or another --out")
     if from_db:
         return _train_from_db(out, seed, encoder, recency_half_life, test_fraction, target_precision, overwrite,
                               activate is not False)

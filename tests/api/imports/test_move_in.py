@@ -12,6 +12,7 @@ drafts it; matching the other spellings is the importer's job.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 
 import pytest
@@ -174,3 +175,49 @@ def test_the_office_model_from_its_history_never_suggests_a_placeholder(app, db_
     texts.append("air PDAM mati sudah tiga hari di perumahan kami, mohon segera diperbaiki")
     suggested = {c.label for sg in Suggester(bundle).suggest(texts) for c in sg.agency.candidates}
     assert suggested and suggested <= agency_labels and "TIDAK_DIKETAHUI" not in suggested
+
+
+def test_cli_import_then_train_from_db_activates(app, db_session, export, cli_env, tmp_path):
+    """The commands of the guide: `triage import lapor EXPORT` (no mapping), `triage train --from-db`."""
+    from click.testing import CliRunner
+
+    from api.imports.cli import import_group
+    from api.registry.activation import active
+    from training.cli import train
+
+    rows, path = export
+    office_directory(db_session)
+    runner = CliRunner()
+    out = runner.invoke(import_group, ["lapor", str(path), "--no-progress"], env=cli_env, catch_exceptions=False)
+    assert out.exit_code == 0, out.output
+    assert "of which open, kept as history" in out.output and "unreadable date (column 'tanggal_masuk')" in out.output
+    assert "final status: 'Selesai' -> closed" in out.output
+    details = next(ln for ln in out.output.splitlines() if ln.startswith("details of every row: ")).split(": ", 1)[1]
+    assert "0001-01-01" in open(details, encoding="utf-8-sig").read()
+    again = runner.invoke(import_group, ["lapor", str(path), "--no-progress"], env=cli_env, catch_exceptions=False)
+    assert "nothing new: every report in this file was imported before" in again.output
+
+    # A small seed keeps the test quick (the default seed is the shipped sample).
+    seed = tmp_path / "seed.csv"
+    with seed.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["text", "agency", "category"])
+        w.writerows([r.values["judul"], "", r.values["kategori"]] for r in rows[:30])
+    fast = ["--from-db", "--encoder", "tfidf", "--seed", str(seed)]
+    out = runner.invoke(train, fast, env=cli_env, catch_exceptions=False)
+    assert out.exit_code == 0, out.output
+    assert "activated office-" in out.output and "no model was active" in out.output
+    db_session.expire_all()
+    first = active(db_session)
+    assert first is not None and first.entry.name.startswith("office-")
+    # A second model is activated only through the registry's comparison with the first.
+    target = tmp_path / "cli-models" / "office-second"
+    out = runner.invoke(train, [*fast, "--out", str(target)], env=cli_env)
+    db_session.expire_all()
+    latest = active(db_session)
+    if out.exit_code == 0:
+        assert latest.entry.name == "office-second" and latest.comparison is not None
+    else:
+        assert "saved and registered but not active" in out.output and latest.id == first.id
+    out = runner.invoke(train, ["--from-db", "--out", str(target)], env=cli_env)
+    assert out.exit_code == 2 and "already exists; give --overwrite" in out.output  # checked before training
