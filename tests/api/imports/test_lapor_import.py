@@ -272,3 +272,16 @@ def test_resolve_without_a_code_needs_an_exact_name(db_session, policy, tmp_path
     db_session.add(Agency(code="KEC_BALEENDAH", name="Kecamatan Baleendah", aliases=[], deadline_days=5, active=True))
     db_session.commit()
     assert "-> KEC_BALEENDAH" in run("resolve", "Kecamatan Baleendah").output
+
+
+def test_open_to_queue_puts_open_reports_in_the_queue_with_a_suggestion_job(run, messy_csv, db_session, policy):
+    from api.jobs.models import JobRecord
+
+    out = run("lapor", str(messy_csv), "--no-progress", "--open-to-queue")
+    assert out.exit_code == 0, out.output
+    assert any(ln.split()[:7] == ["of", "which", "open,", "put", "in", "the", "queue"] and ln.split()[7] == "1"
+               for ln in out.output.splitlines()), out.output
+    waiting = db_session.scalar(select(ImportedRecord).where(ImportedRecord.external_id == "4512009")).complaint
+    assert waiting.status == "received" and waiting.verify_due == policy.verify_due(waiting.received_at)
+    [job] = db_session.scalars(select(JobRecord)).all()
+    assert job.kind == "reclassify" and job.status == "queued" and f"job {job.id}" in out.output
