@@ -31,6 +31,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import api.models  # noqa: F401  first: it imports the feature packages' tables in an order without cycles
 from api.agencies.mapping import mapping_table, resolve_code
 from api.imports.models import ImportedRecord
 from api.models import Agency, Complaint, Disposition, Event, Suggestion
