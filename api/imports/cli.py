@@ -122,7 +122,10 @@ def summary_lines(result, dry_run: bool = False) -> list[str]:
             mark = {"default": " (no rule: default)", "empty": " (empty)"}.get(v["how"], "")
             shown.append(f"{v['value'] or '(empty)'!r} -> {v['imported_as'] or '-'}{mark} {v['rows']}")
         more = f" ... and {len(values) - 12} more" if len(values) > 12 else ""
-        out.append(f"{fld.replace('_', ' ')}: " + "; ".join(shown) + more)
+        label = fld.replace("_", " ")
+        if fld == "status" and "final_status" in result.values:
+            label = "status (rows whose status final is empty or has no rule)"
+        out.append(f"{label}: " + "; ".join(shown) + more)
     if result.reviews:
         out.append(f"{len(result.reviews)} agency name(s) need review (`triage import reviews`):")
         for r in sorted(result.reviews.values(), key=lambda r: -r["rows"]):

@@ -221,3 +221,23 @@ def test_cli_import_then_train_from_db_activates(app, db_session, export, cli_en
         assert "saved and registered but not active" in out.output and latest.id == first.id
     out = runner.invoke(train, ["--from-db", "--out", str(target)], env=cli_env)
     assert out.exit_code == 2 and "already exists; give --overwrite" in out.output  # checked before training
+
+
+@pytest.mark.parametrize("name, options", [
+    ("title.csv", {"headers": "title", "date_format": "dmy", "delimiter": ";", "title": "Rekap Laporan SP4N-LAPOR!"}),
+    ("cells.xlsx", {"date_format": "excel"}),  # date and time cells, as a spreadsheet re-saves them
+    ("short.xlsx", {"headers": "title", "columns": ("tracking_id", "tanggal_masuk", "judul", "isi_laporan_awal",
+                                                    "kategori", "klasifikasi", "dinas_tujuan", "status",
+                                                    "sumber_laporan")}),
+])
+def test_other_shapes_of_the_export_need_no_mapping(app, db_session, tmp_path, name, options):
+    rows = make_rows(80, seed=5)
+    path = write_export(tmp_path / name, rows, **options)
+    office_directory(db_session)
+    result = import_lapor(db_session, path, extensions.deadlines(app))
+    broken = [r for r in rows if r.quirks & {"broken_date", "empty_date", "empty_text", "zero_width_text"}]
+    assert result.failed == len(broken) and result.held == 0 and result.created == len(rows) - len(broken)
+    if "waktu_masuk" in options.get("columns", ("waktu_masuk",)):
+        stored = {rec.external_id: rec.complaint.received_at for rec in db_session.scalars(select(ImportedRecord))}
+        timed = [r for r in rows if r.received_at and r.values["tracking_id"] in stored]
+        assert timed and all(stored[r.values["tracking_id"]] == r.received_at.astimezone(dt.UTC) for r in timed)
