@@ -241,3 +241,29 @@ def test_other_shapes_of_the_export_need_no_mapping(app, db_session, tmp_path, n
         stored = {rec.external_id: rec.complaint.received_at for rec in db_session.scalars(select(ImportedRecord))}
         timed = [r for r in rows if r.received_at and r.values["tracking_id"] in stored]
         assert timed and all(stored[r.values["tracking_id"]] == r.received_at.astimezone(dt.UTC) for r in timed)
+
+
+def test_the_retrain_job_still_never_activates(monkeypatch):
+    """`train --from-db` now activates by default; the scheduled retrain job must keep promotion a person's
+    decision, so it asks for --no-activate."""
+    import subprocess
+    from types import SimpleNamespace
+
+    from api.jobs import tasks
+
+    seen = {}
+
+    class Failed:
+        returncode = 1
+        stdout = SimpleNamespace(readline=lambda: "", read=lambda: "stopped by the test")
+
+        def __init__(self, cmd, **kwargs):
+            seen["cmd"] = cmd
+
+        def poll(self):
+            return 1
+
+    monkeypatch.setattr(subprocess, "Popen", Failed)
+    with pytest.raises(RuntimeError, match="training failed"):
+        tasks._retrain(None, SimpleNamespace(params={"name": "nightly"}), lambda *a: None)
+    assert seen["cmd"][seen["cmd"].index("train"):][:2] == ["train", "--from-db"] and "--no-activate" in seen["cmd"]
