@@ -11,7 +11,11 @@ One row per complaint: its latest *effective* human decision. A decision counts 
   was wrong and is not a label until a verifier decides again.
 
 Agency codes are relabelled through the agency mapping (merge/rename, transitively); decisions on an
-agency that was split cannot be relabelled and are left out (counted in the stats). Texts are masked
+agency that was split cannot be relabelled and are left out (counted in the stats). A decision for an
+agency whose name is a placeholder ("Tidak Diketahui": triage.routing.directory.is_placeholder) is no
+label and is left out. Imported decisions carry the directory's code, so two spellings of one agency in
+an export are one label. `ExportResult.agencies` lists the directory's real agencies, so training can
+drop seed labels the office does not have. Texts are masked
 together with the reporter's contact (`triage.text.redact`); `secret` reports are left out unless asked for.
 """
 
@@ -27,9 +31,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import api.models  # noqa: F401  first: it imports the feature packages' tables in an order without cycles
 from api.agencies.mapping import mapping_table, resolve_code
 from api.imports.models import ImportedRecord
-from api.models import Complaint, Disposition, Event, Suggestion
+from api.models import Agency, Complaint, Disposition, Event, Suggestion
+from triage.routing.directory import is_placeholder
 
 LABEL_ACTIONS = ("confirm", "reassign", "hoax")
 COLUMNS = ("id", "decided_at", "received_at", "title", "text", "agency", "category", "hoax", "action",
@@ -41,6 +47,7 @@ class ExportResult:
     rows: list[dict]
     stats: dict = field(default_factory=dict)
     mapping: dict[str, list[str]] = field(default_factory=dict)  # to relabel seed data the same way
+    agencies: list[str] = field(default_factory=list)  # active, real agencies of the directory (codes)
 
 
 # -- decisions --------------------------------------------------------------------------------------
@@ -66,6 +73,9 @@ def export_decisions(s: Session, since: dt.datetime | None = None, until: dt.dat
 
     table = mapping_table(s, as_of)
     imported = _imported_data(s)
+    placeholders = {a.code for a in s.scalars(select(Agency)) if is_placeholder(a.name) or is_placeholder(a.code)}
+    directory = sorted(a.code for a in s.scalars(select(Agency).where(Agency.active.is_(True)))
+                       if a.code not in placeholders)
     stats = defaultdict(int)
     by_complaint: dict[int, list[Disposition]] = defaultdict(list)
     for d in s.scalars(select(Disposition).order_by(Disposition.created_at, Disposition.id)):
@@ -115,6 +125,9 @@ def export_decisions(s: Session, since: dt.datetime | None = None, until: dt.dat
                 continue
             if how == "mapped":
                 stats["relabelled"] += 1
+            if agency in placeholders:
+                stats["skipped_placeholder_agency"] += 1
+                continue
         sug = suggestions.get(latest.suggestion_id) if latest.suggestion_id else None
         imp = imported.get(cid) or {}
         # title and text masked together, with the reporter's own contact: a name found in the text
@@ -138,7 +151,7 @@ def export_decisions(s: Session, since: dt.datetime | None = None, until: dt.dat
         })
     rows.sort(key=lambda r: (r["decided_at"], r["id"]))
     stats["rows"] = len(rows)
-    return ExportResult(rows, dict(stats), table)
+    return ExportResult(rows, dict(stats), table, directory)
 
 
 def write_rows(rows: list[dict], path: str | Path) -> Path:

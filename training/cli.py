@@ -97,17 +97,30 @@ def with_data_options(f, required: bool = True):
 @(lambda f: with_data_options(f, required=False))
 @click.option("--encoder", default=DEFAULT_ENCODER, show_default=True,
               help="static | tfidf | hybrid | pretrained:PATH | hybrid:pretrained:PATH (PATH 'minilm' = packaged MiniLM).")
-@click.option("--out", type=click.Path(path_type=Path), required=True, help="Bundle directory, e.g. models/NAME.")
+@click.option("--out", type=click.Path(path_type=Path),
+              help="Bundle directory, e.g. models/NAME (with --from-db: default MODELS_DIR/office-DATE).")
 @click.option("--target-precision", default=0.95, show_default=True, type=click.FloatRange(0.5, 1.0))
 @click.option("--recency-half-life", type=float, help="Weight recent reports more: age in days at which weight halves.")
 @click.option("--overwrite", is_flag=True, help="Replace an existing bundle at --out.")
+@click.option("--activate/--no-activate", default=None,
+              help="With --from-db: register the model and activate it if the registry's comparison finds it not "
+                   "worse than the active one (default: on with --from-db).")
 def train(data, from_db, seed, test_fraction, text_column, label_column, head, also, title_column, date_column,
-          encoder, out, target_precision, recency_half_life, overwrite):
-    """Train a model bundle from a labelled file, or from the service's decisions (--from-db)."""
+          encoder, out, target_precision, recency_half_life, overwrite, activate):
+    """Train a model bundle from a labelled file, or the office's model from its database (--from-db):
+    imported LAPOR! history and verifiers' decisions, placeholders left out, agencies as the directory
+    names them, activated when not worse than the active model."""
     from training.pipeline import train_bundle
 
+    if out is not None and out.exists() and not overwrite:  # before minutes of training, not after
+        raise click.UsageError(f"{out} already exists; give --overwrite to replace it, or another --out")
     if from_db:
-        return _train_from_db(out, seed, encoder, recency_half_life, test_fraction, target_precision, overwrite)
+        return _train_from_db(out, seed, encoder, recency_half_life, test_fraction, target_precision, overwrite,
+                              activate is not False)
+    if activate:
+        raise click.UsageError("--activate goes with --from-db (register a bundle with `triage models activate`)")
+    if out is None:
+        raise click.UsageError("give --out")
     if not (data and text_column and label_column):
         raise click.UsageError("give --data, --text-column and --label-column (or --from-db)")
 
@@ -129,9 +142,18 @@ def train(data, from_db, seed, test_fraction, text_column, label_column, head, a
                    f"validation accuracy {info['validation'].get('accuracy', float('nan')):.3f}")
 
 
-def _train_from_db(out, seeds, encoder, half_life, test_fraction, target_precision, overwrite):
+def _default_out() -> Path:
+    import datetime as dt
+
+    from api.config import settings
+
+    return Path(settings()["MODELS_DIR"]) / f"office-{dt.datetime.now(dt.UTC):%Y%m%d-%H%M%S}"
+
+
+def _train_from_db(out, seeds, encoder, half_life, test_fraction, target_precision, overwrite, activate=False):
     from training.from_db import DEFAULT_HALF_LIFE, train_from_db
 
+    out = out or _default_out()
     bar, step = _progress_bar(6, f"training {out.name} from the database")
     try:
         bundle, info = train_from_db(out, seeds, encoder, half_life or DEFAULT_HALF_LIFE, test_fraction,
@@ -144,9 +166,31 @@ def _train_from_db(out, seeds, encoder, half_life, test_fraction, target_precisi
     click.echo(f"saved {bundle.path} ({bundle.version}): {info['train_rows']} training rows "
                f"({info['db_rows'] - info['test_rows']} decisions + {info['seed_rows']} seed), "
                f"{info['test_rows']} test decisions, data until {info['data_until']}")
+    stats = (bundle.meta.get("training") or {}).get("export_stats") or {}
+    left_out = {k: v for k, v in stats.items() if k.startswith("skipped_") and v}
+    if left_out:
+        click.echo("  decisions left out: " + ", ".join(f"{k.removeprefix('skipped_').replace('_', ' ')} {v}"
+                                                       for k, v in left_out.items()))
     test = (bundle.meta.get("metrics") or {}).get("test") or {}
     for h, m in test.items():
         click.echo(f"  test {h}: macro-F1 {m['macro_f1']:.3f}, coverage at 95% {m['coverage_at_95']:.3f} (n={m['n']})")
+    if activate:
+        _activate(bundle.path)
+
+
+def _activate(path: Path) -> None:
+    """Register the bundle and activate it through the registry, which compares it with the active model
+    on recent decisions neither has seen and refuses a worse one."""
+    from api.registry.activation import register_and_activate
+    from api.services.errors import ServiceError
+
+    try:
+        row = register_and_activate(path, actor="cli:train --from-db")
+    except ServiceError as exc:
+        raise click.ClickException(f"{path.name} is saved and registered but not active: {exc.message}") from None
+    c = row.comparison
+    how = f" ({c['message']})" if c and c.get("message") else " (no model was active: nothing to compare)"
+    click.echo(f"activated {row.entry.name} ({row.entry.version}){how}")
 
 
 @click.command()

@@ -27,6 +27,7 @@ import scipy.sparse as sp
 
 from training.datasets import LabelledData, read_table
 from triage.bundle import BUNDLE_FILE, Bundle, read_meta
+from triage.routing.directory import is_placeholder
 from triage.text.fulltext import full_texts
 
 log = logging.getLogger(__name__)
@@ -74,8 +75,13 @@ def _relabel(code: str, mapping: dict[str, list[str]]) -> str | None:
 
 
 def combine(export_rows: list[dict], seed: pd.DataFrame, mapping: dict[str, list[str]] | None = None,
-            test_fraction: float = 0.2, min_test: int = MIN_TEST_ROWS) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
-    """(train, test, info): test = latest decisions; train strictly earlier than the first test decision."""
+            test_fraction: float = 0.2, min_test: int = MIN_TEST_ROWS,
+            agencies: Sequence[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """(train, test, info): test = latest decisions; train strictly earlier than the first test decision.
+
+    agencies: the office's directory (codes). Seed rows labelled with another agency keep their other
+    labels but lose the agency one: a model must not suggest an agency the office does not have (the
+    shipped sample is the demo kabupaten's), nor a placeholder."""
     db = pd.DataFrame(export_rows, columns=["id", "decided_at", "title", "text", "agency", "category", "hoax"])
     db = db.assign(date=_naive_utc(db["decided_at"]), source="db", classification="")
     sd = seed.copy()
@@ -85,11 +91,15 @@ def combine(export_rows: list[dict], seed: pd.DataFrame, mapping: dict[str, list
     if mapping:
         relabelled = sd["agency"].map(lambda c: _relabel(c, mapping) if c else c)
         sd = sd[relabelled.notna()].assign(agency=relabelled[relabelled.notna()])
+    known = set(agencies or ())
+    unusable = sd["agency"].map(lambda c: bool(c) and (is_placeholder(c) or (bool(known) and c not in known)))
+    sd = sd.assign(agency=sd["agency"].where(~unusable, ""))
+    db = db.assign(agency=db["agency"].map(lambda c: "" if is_placeholder(c) else c))
     cols = ["title", "text", "date", "source", *HEADS]
     db, sd = db[cols], sd[cols]
     db = db.sort_values("date", kind="stable").reset_index(drop=True)
     n_test = int(len(db) * test_fraction) if len(db) * test_fraction >= min_test else 0
-    info = {"db_rows": len(db), "seed_rows_offered": len(sd)}
+    info = {"db_rows": len(db), "seed_rows_offered": len(sd), "seed_agency_labels_dropped": int(unusable.sum())}
     if n_test:
         cutoff = db["date"].iloc[len(db) - n_test]
         test = db[db["date"] >= cutoff]
@@ -170,7 +180,8 @@ def train_from_db(out: Path, seeds: Sequence[str | Path] | None = None, encoder:
         from api.training_data import export_records
 
         export = export_records()
-    train_df, test_df, info = combine(export.rows, seed_frame(seeds), export.mapping, test_fraction)
+    train_df, test_df, info = combine(export.rows, seed_frame(seeds), export.mapping, test_fraction,
+                                      agencies=getattr(export, "agencies", None))
     if train_df.empty:
         raise ValueError("nothing to train on: no exported decisions and no seed rows")
     train = to_labelled(train_df, "db+seed")

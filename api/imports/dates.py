@@ -30,6 +30,9 @@ TIME = r"(?:[ ,T]+(?:pukul |jam )?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?"
 NAMED = re.compile(r"^(\d{1,2})[ \-]+([a-z]+)\.?[ \-]+(\d{4})" + TIME + r"$")
 NUMERIC = re.compile(r"^(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,4})" + TIME + r"$")
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+# LAPOR! writes 0001-01-01 where a date is missing; no complaint is older than this.
+EARLIEST_YEAR = 1990
+CLOCK = re.compile(r"^(?:pukul |jam )?(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?(?:\s*(wib|wita|wit))?$")
 
 
 class DateError(ValueError):
@@ -37,14 +40,60 @@ class DateError(ValueError):
 
 
 def parse_date(value, tz: str = "Asia/Jakarta", order: str = "dmy") -> dt.datetime | None:
-    """An aware UTC datetime, None for an empty cell; DateError for anything unreadable."""
+    """An aware UTC datetime, None for an empty cell; DateError for anything unreadable or implausible."""
+    result = _parse(value, tz, order)
+    latest = dt.datetime.now(dt.UTC).year + 1
+    if result is not None and not EARLIEST_YEAR <= result.year <= latest:
+        raise DateError(f"{_shown(value)!r} is not a plausible date (year {result.year})")
+    return result
+
+
+def _shown(value) -> str:
+    return value.isoformat() if isinstance(value, dt.date | dt.time) else str(value).strip()
+
+
+def parse_time(value) -> dt.time | None:
+    """A clock time as exports write it ("08:30:00", "8.30", a time cell); None when empty."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):  # a time cell some spreadsheets store on 1899-12-30
+        return value.time()
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:  # a day fraction
+        seconds = round(float(value) * 86400)
+        return dt.time(min(23, seconds // 3600), seconds % 3600 // 60, seconds % 60)
+    text = str(value).strip().lower()
+    if not text:
+        return None
+    m = CLOCK.match(text)
+    if m is None or int(m[1]) > 23 or int(m[2]) > 59 or int(m[3] or 0) > 59:
+        raise DateError(f"{str(value).strip()!r} is not a time of day (expected e.g. 08:30 or 08:30:00)")
+    return dt.time(int(m[1]), int(m[2]), int(m[3] or 0))
+
+
+def combine_date_time(day: dt.datetime, time: dt.time | None, tz: str = "Asia/Jakarta") -> dt.datetime:
+    """The local calendar day of `day` (a parsed date) at `time` local (WIB by default), as aware UTC.
+    A date that already carries a time of day keeps it."""
+    zone = ZoneInfo(tz)
+    local = day.astimezone(zone)
+    if time is None or local.time() != dt.time():
+        return day
+    return dt.datetime.combine(local.date(), time, tzinfo=zone).astimezone(dt.UTC)
+
+
+def _parse(value, tz: str, order: str) -> dt.datetime | None:
     zone = ZoneInfo(tz)
     if value is None:
         return None
     if isinstance(value, dt.datetime):
+        if value.year < EARLIEST_YEAR:
+            raise DateError(f"{value.isoformat()!r} is not a plausible date (year {value.year})")
         local = value if value.tzinfo else value.replace(tzinfo=zone)
         return local.astimezone(dt.UTC)
     if isinstance(value, dt.date):
+        if value.year < EARLIEST_YEAR:
+            raise DateError(f"{value.isoformat()!r} is not a plausible date (year {value.year})")
         return dt.datetime.combine(value, dt.time(), tzinfo=zone).astimezone(dt.UTC)
     if isinstance(value, int | float) and not isinstance(value, bool):
         if 20000 < value < 80000:  # a spreadsheet serial day number (1954..2119)
@@ -61,11 +110,12 @@ def parse_date(value, tz: str = "Asia/Jakarta", order: str = "dmy") -> dt.dateti
             break
     try:
         iso = dt.datetime.fromisoformat(s.upper().replace(" ", "T", 1) if re.match(r"^\d{4}-\d{2}-\d{2}[ t]", s) else s)
-        if iso.tzinfo is None:
-            iso = iso.replace(tzinfo=zone)
-        return iso.astimezone(dt.UTC)
     except ValueError:
-        pass
+        iso = None
+    if iso is not None:
+        if iso.year < EARLIEST_YEAR:  # 0001-01-01 cannot even be moved to UTC
+            raise DateError(f"{text!r} is not a plausible date (year {iso.year})")
+        return (iso if iso.tzinfo else iso.replace(tzinfo=zone)).astimezone(dt.UTC)
     if m := NAMED.match(s):
         day, month_name, year = int(m[1]), m[2], int(m[3])
         month = MONTHS.get(month_name)
@@ -89,6 +139,8 @@ def parse_date(value, tz: str = "Asia/Jakarta", order: str = "dmy") -> dt.dateti
 
 
 def _build(text, year, month, day, hh, mm, ss, zone) -> dt.datetime:
+    if year < EARLIEST_YEAR:
+        raise DateError(f"{text!r} is not a plausible date (year {year})")
     try:
         local = dt.datetime(year, month, day, int(hh or 0), int(mm or 0), int(ss or 0), tzinfo=zone)
     except ValueError as exc:

@@ -46,11 +46,27 @@ def _find(s: Session, name: str) -> AgencyNameReview:
 
 
 def resolve(s: Session, name: str, agency_code: str | None, actor: str) -> AgencyNameReview:
-    """Map a reviewed name to `agency_code` (None: use the suggested candidate) and learn it as an alias."""
+    """Map a reviewed name to `agency_code` and learn it as an alias.
+
+    Without a code the name must now be an agency's code, name or alias exactly (after normalisation),
+    e.g. once the directory has been completed: a best guess is never taken, because the closest name
+    is often another agency ("Kecamatan Baleendah" is not "Kecamatan Cibeureum"). The error lists the
+    closest agencies to choose from."""
+    from api.imports.lapor import build_matcher
+
     row = _find(s, name)
-    code = agency_code or row.candidate
+    code = agency_code
     if not code:
-        raise Invalid(f"{row.name!r} has no candidate: give an agency code", "agency_required")
+        matcher = build_matcher(s)
+        code = matcher.exact_match(row.name)
+        if code is None:
+            names = {c: n for c, n in s.execute(select(Agency.code, Agency.name))}
+            closest = "; ".join(f"{c} ({names.get(c, c)}, {score:.0f})" for c, score in matcher.candidates(row.name)
+                                if score > 0)
+            raise Invalid(f"{row.name!r} is not the code, name or alias of an agency in the directory; give the "
+                          f"agency code: triage import resolve {row.name!r} CODE"
+                          + (f". Closest: {closest}" if closest else ""), "agency_required",
+                          {"candidates": [c for c, _ in matcher.candidates(row.name)]})
     agency = s.scalar(select(Agency).where(Agency.code == code))
     if agency is None:
         raise Invalid(f"no agency {code!r}", "unknown_agency")

@@ -138,7 +138,7 @@ def _retrain(s: Session, job: JobRecord, report) -> dict:
     name = p.get("name") or f"retrain-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M}"
     out = models_dir / name
     cmd = [sys.executable, "-c", "from triage.cli import main; main()", "train", "--from-db", "--out", str(out),
-           "--encoder", p.get("encoder", "hybrid"), "--overwrite"]
+           "--encoder", p.get("encoder", "hybrid"), "--overwrite", "--no-activate"]
     for seed in p.get("seed") or []:
         cmd += ["--seed", seed]
     if p.get("recency_half_life"):

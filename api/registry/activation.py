@@ -64,3 +64,26 @@ def rollback(s: Session, *, actor: str, reason: str | None = None) -> ModelActiv
     s.add(row)
     s.commit()
     return row
+
+
+def register_and_activate(path: str | Path, *, actor: str, database_url: str | None = None) -> ModelActivation:
+    """For `triage train --from-db`: register the bundle at `path` and activate it with the comparison
+    (Refused when it is worse). Opens the service's database from its configuration."""
+    from sqlalchemy.orm import sessionmaker
+
+    from api import db
+    from api.config import settings
+
+    cfg = settings()
+    engine = db.make_engine(database_url or cfg["DATABASE_URL"])
+    try:
+        with sessionmaker(engine, expire_on_commit=False)() as s:
+            try:
+                row = activate(s, str(Path(path).resolve()), actor=actor, models_dir=cfg["MODELS_DIR"])
+            except Exception:
+                s.commit()  # the registration stands even when activation is refused
+                raise
+            _ = row.entry.name  # loaded while the session is open
+            return row
+    finally:
+        engine.dispose()

@@ -192,3 +192,27 @@ def test_export_relabels_through_the_agency_mapping(submit, decide, db_session, 
     assert db_session.query(Agency).filter_by(code=a).one().active is False
     assert db_session.query(Agency).filter_by(code=c).one().active is True
     assert "merge" in runner.invoke(agencies, ["mappings"], env=cli_env).output
+
+
+def test_placeholder_agency_is_never_a_label(submit, decide, db_session):
+    """A directory entry named like "Tidak Diketahui" can be chosen in the console; it is no label."""
+    db_session.add(Agency(code="TIDAK_DIKETAHUI", name="Tidak Diketahui", aliases=[], active=True, deadline_days=5))
+    db_session.commit()
+    a, *_ = _codes(db_session)
+    real = submit(ROAD)
+    decide(real, "reassign", agency=a)
+    unknown = submit(WATER)
+    decide(unknown, "reassign", agency="TIDAK_DIKETAHUI")
+    result = export_decisions(db_session)
+    assert [r["id"] for r in result.rows] == [real]
+    assert result.stats["skipped_placeholder_agency"] == 1
+    assert a in result.agencies and "TIDAK_DIKETAHUI" not in result.agencies
+
+
+def test_seed_agencies_the_office_does_not_have_are_dropped():
+    seed = pd.DataFrame({"text": ["a", "b", "c"], "title": "", "date": "", "agency": ["DINKES", "DEMO_ONLY", "-"],
+                         "category": ["x", "y", "z"], "classification": "", "hoax": ""})
+    train, _test, info = combine(_rows(5, 0, ("DINKES", "DISHUB")), seed, agencies=["DINKES", "DISHUB"])
+    seeded = train[train["source"] != "db"]
+    assert list(seeded["agency"]) == ["DINKES", "", ""] and list(seeded["category"]) == ["x", "y", "z"]
+    assert info["seed_agency_labels_dropped"] == 2

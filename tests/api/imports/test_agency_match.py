@@ -40,3 +40,25 @@ def test_resolved_names_win(matcher):
 
 def test_empty_is_empty(matcher):
     assert matcher.match("").method == "empty" and matcher.match(None).code is None
+
+
+@pytest.mark.parametrize("raw, code", [
+    ("Kec. Cibeureum", "KEC_CIBEUREUM"),  # "Kec." = "Kecamatan": an exact name, not a guess
+    ("KECAMATAN CIBEUREUM Kab. Sukamaju Raya", "KEC_CIBEUREUM"),
+    ("Kec Cibeurem", "KEC_CIBEUREUM"),  # a typo in the place
+])
+def test_kecamatan_spellings(matcher, raw, code):
+    assert matcher.match(raw).code == code
+
+
+@pytest.mark.parametrize("raw", ["Kecamatan Baleendah", "Kecamatan Sukajadi Barat", "Kelurahan Cibeureum"])
+def test_another_territory_is_never_matched_nor_suggested(matcher, raw):
+    m = matcher.match(raw)
+    assert m.code is None and m.method == "review" and m.candidate is None, m
+    assert all(code.startswith("KEC_") for code, _ in matcher.candidates("Kecamatan Baleendah"))
+    assert matcher.candidates("Kelurahan Cibeureum") == []  # a kelurahan is not a kecamatan
+
+
+def test_exact_match_is_code_name_or_alias(matcher):
+    assert matcher.exact_match("dinas   KESEHATAN") == "DINKES"
+    assert matcher.exact_match("Dinas Kesehatan Bidang P2P") is None
