@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlencode
 
-from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from werkzeug.exceptions import HTTPException
 
 from api import access, auth, db, extensions, workflow
@@ -16,7 +16,7 @@ from api.errors import ApiError
 from api.models import CHANNELS, User
 from api.principal import Principal
 from api.schemas import DispositionCreate, FollowUpCreate
-from api.services import accounts, decisions, queue
+from api.services import accounts, decisions, logins, queue
 from api.services import complaints as complaints_svc
 from api.services.errors import Conflict, Invalid, NotFound, ServiceError
 from api.validation import validate
@@ -110,8 +110,10 @@ def home():
 def login():
     error = None
     if request.method == "POST":
+        # A locked username or address raises logins.LockedOut: api.security answers it (429).
         user = accounts.console_login(db.session(), request.form.get("username", "").strip(),
-                                      request.form.get("password", ""))
+                                      request.form.get("password", ""), ip=request.remote_addr,
+                                      policy=logins.Policy.from_config(current_app.config))
         if user is None:
             error = "Nama pengguna atau kata sandi salah, atau akun tidak aktif."
         else:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
-from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.security import generate_password_hash
 
 from api.agencies.service import agency_by_code
 from api.auth import hash_key, new_key
 from api.models import ApiKey, ConsoleSession, User, utcnow
+from api.services import logins
 from api.services.errors import Conflict, Invalid, NotFound
 from api.workflow import USER_ROLES, Role
 
@@ -78,13 +79,10 @@ def deactivate_user(s: Session, username: str) -> User:
     return user
 
 
-# Checked when the username is unknown, so that a wrong name costs as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("not-a-password")
-
-
-def console_login(s: Session, username: str, password: str) -> User | None:
-    """The console's login: the user (and expired console sessions swept away), or None."""
-    user = authenticate(s, username, password)
+def console_login(s: Session, username: str, password: str, *, ip: str, policy: logins.Policy) -> User | None:
+    """The console's login: the user (and expired console sessions swept away), or None. Raises
+    `logins.LockedOut` while the username or the address is locked."""
+    user = logins.check_password(s, username, password, ip, policy, "console login")
     if user is not None:
         s.execute(delete(ConsoleSession).where(ConsoleSession.expires_at <= utcnow()))
         s.commit()
@@ -92,11 +90,5 @@ def console_login(s: Session, username: str, password: str) -> User | None:
 
 
 def authenticate(s: Session, username: str, password: str) -> User | None:
-    """The active user with this username and password, or None."""
-    user = s.scalar(select(User).where(User.username == username))
-    if user is None:
-        check_password_hash(_DUMMY_HASH, password)
-        return None
-    if not check_password_hash(user.password_hash, password) or not user.active:
-        return None
-    return user
+    """The active user with this username and password, or None (constant work; no lockout)."""
+    return logins.verify_password(s, username, password)

@@ -33,7 +33,7 @@ def fuzz_server(tmp_path_factory, model_holder, models_dir):
                       "MODEL_HOLDER": model_holder, "MODELS_DIR": str(models_dir), "SECRET_KEY": "fuzz-secret",
                       "RATE_LIMITS": False,
                       # schemathesis sends wrong passwords on purpose; the lockout has its own tests.
-                      "LOCKOUT_THRESHOLD": 10**6})
+                      "LOCKOUT_THRESHOLD": 10**6, "LOCKOUT_IP_THRESHOLD": 10**6})
     with app.app_context(), extensions.sessionmaker(app)() as s:
         _row, key = accounts.create_key(s, "fuzzer")
         s.add(User(username="fuzz-verifier", password_hash=generate_password_hash(PASSWORD, "pbkdf2:sha256:1000"),
