@@ -154,6 +154,8 @@ def _queue_filters(args) -> queue.QueueFilters:
             day = dt.date.fromisoformat(value)
         except ValueError:
             continue
+        if not complaints_svc.YEARS[0] <= day.year <= complaints_svc.YEARS[1]:
+            continue  # like a malformed date: ignored (and 9999-12-31 + 1 day would overflow)
         setattr(f, attr, dt.datetime.combine(day + dt.timedelta(days=extra), dt.time(), tzinfo=_tz()))
     return f
 
