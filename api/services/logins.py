@@ -66,13 +66,15 @@ class LockedOut(Exception):
 
 
 def normalise(username: str) -> str:
-    return username.strip().lower()[:USERNAME_CHARS]
+    """The username as counted (NUL removed: PostgreSQL cannot store it)."""
+    return username.replace("\x00", "").strip().lower()[:USERNAME_CHARS]
 
 
 def verify_password(s: Session, username: str, password: str) -> User | None:
     """The active user with this username and password, or None; the same work whether or not the
     account exists or is active."""
-    user = s.scalar(select(User).where(User.username == username))
+    # No account has a NUL in its name (and PostgreSQL refuses to compare with one): not looked up.
+    user = None if "\x00" in username else s.scalar(select(User).where(User.username == username))
     if user is None:
         check_password_hash(_DUMMY_HASH, password)
         return None

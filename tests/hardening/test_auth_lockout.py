@@ -164,3 +164,10 @@ def test_old_failures_are_purged_when_a_new_one_is_written(client, db_session):
     db_session.commit()
     client.get("/api/v1/complaints", headers=basic("baru", "x"))
     assert failures(db_session, username="kuno") == 0 and failures(db_session, username="baru") == 1
+
+
+def test_a_nul_in_a_console_username_is_an_ordinary_failure(client, make_user, db_session):
+    make_user("verifier", username="nia")
+    resp = login(client, "ni\x00a")
+    assert resp.status_code == 401 and "salah" in resp.get_data(as_text=True)
+    assert failures(db_session, username="nia") == 1  # counted under the name without the NUL
