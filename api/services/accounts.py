@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from werkzeug.security import generate_password_hash
@@ -14,6 +16,8 @@ from api.services.errors import Conflict, Invalid, NotFound
 from api.workflow import USER_ROLES, Role
 
 MIN_PASSWORD = 8
+USERNAME_MAX = 80  # user_account.username
+_USERNAME = re.compile(r"[^:\s\x00-\x1f\x7f-\x9f]+")
 
 
 def create_key(s: Session, name: str) -> tuple[ApiKey, str]:
@@ -42,6 +46,9 @@ def revoke_key(s: Session, name: str) -> ApiKey:
 
 
 def create_user(s: Session, username: str, password: str, role: str, agency_code: str | None = None) -> User:
+    if not 1 <= len(username) <= USERNAME_MAX or not _USERNAME.fullmatch(username):
+        # ':' cannot be sent in HTTP Basic; control characters (NUL) cannot be stored or typed.
+        raise Invalid(f"username must be 1..{USERNAME_MAX} characters, without ':', spaces or control characters")
     if role not in USER_ROLES:
         raise Invalid(f"role must be one of {', '.join(USER_ROLES)}")
     if len(password) < MIN_PASSWORD:

@@ -151,3 +151,12 @@ def test_error_bodies_are_json_documents(client, verifier):
     resp = client.post("/api/v1/complaints", data='{"text": "a\\ud800"}', content_type="application/json",
                        headers=verifier)
     json.loads(resp.get_data(as_text=True))
+
+
+@pytest.mark.parametrize("username", ["", "u" * 81, "a:b", "nul\x00l", "dua kata", "tab\tx"])
+def test_a_username_that_cannot_be_stored_or_sent_is_refused(db_session, username):
+    from api.services import accounts
+    from api.services.errors import Invalid
+
+    with pytest.raises(Invalid, match="username must be"):
+        accounts.create_user(db_session, username, "rahasia-panjang", "verifier")
