@@ -24,7 +24,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -93,13 +93,6 @@ def _lock_end(s: Session, column, value: str, threshold: int, window: dt.timedel
     return recent[-1] + window, True
 
 
-def locked_until(s: Session, username: str, threshold: int, minutes: int,
-                 now: dt.datetime | None = None) -> dt.datetime | None:
-    """When the lock on `username` ends, or None if it is not locked."""
-    return _lock_end(s, LoginFailure.username, normalise(username), threshold, dt.timedelta(minutes=minutes),
-                     now or utcnow())[0]
-
-
 def refuse_if_locked(s: Session, username: str | None, ip: str, policy: Policy) -> bool:
     """Raise `LockedOut` if the address or the username is locked; else whether the username has
     failures on record (to be cleared by a success)."""
@@ -147,17 +140,6 @@ def key_failed(s: Session, ip: str, policy: Policy) -> None:
     except LockedOut:
         return
     record_failure(s, KEY_FAILURE, _ip(ip), "API key")
-
-
-def purge_failures(s: Session, older_than: dt.timedelta = PURGE_AFTER) -> int:
-    """Delete failures older than `older_than`."""
-    res = s.execute(delete(LoginFailure).where(LoginFailure.at < utcnow() - older_than))
-    return res.rowcount or 0
-
-
-def failure_count(s: Session, username: str) -> int:
-    return s.scalar(select(func.count()).select_from(LoginFailure)
-                    .where(LoginFailure.username == normalise(username)))
 
 
 def _ip(ip: str | None) -> str:
