@@ -3,6 +3,17 @@
 One loader finds the caller (`principal_or_none`, `current`), and one decorator (`roles`) guards every
 view: JSON views answer 401/403 as JSON errors, console pages redirect to the login page or show the
 console's 403 page.
+
+Every password is checked by `api.services.logins.check_password`, which refuses a locked username or
+address (429) before looking at the password and records each failure and success itself, whichever
+route the credential was sent to (/api, /open311, /metrics, /reports, /imports, /monitoring, ...).
+
+Status codes: 401 means "these credentials are not valid" (wrong, unknown, revoked, or none), 403 means
+"valid, but this role may not". A right password therefore gets 403 where a wrong one gets 401 on a
+route the role may not use. Hiding that would not hide the answer: any account may read some route
+(e.g. /api/v1/agencies), so a 200 there says the same. What stops guessing is that every check on every
+route counts towards the same lockout, and that a locked username or address gets 429 for the right
+password as for a wrong one.
 """
 
 from __future__ import annotations
@@ -14,15 +25,15 @@ import hmac
 import logging
 import secrets
 
-from flask import abort, g, redirect, request, session, url_for
+from flask import abort, current_app, g, has_request_context, redirect, request, session, url_for
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
-from werkzeug.security import check_password_hash
 
-from api import db
+from api import db, extensions
 from api.errors import ApiError
 from api.models import ApiKey, User, utcnow
 from api.principal import Principal
+from api.services import logins
 from api.workflow import Role
 
 log = logging.getLogger(__name__)
@@ -42,10 +53,44 @@ def new_key() -> tuple[str, str]:
     return f"{prefix}_{secrets.token_urlsafe(32)}", prefix
 
 
+def _policy() -> logins.Policy:
+    return logins.Policy.from_config(current_app.config)
+
+
+def locked_error(exc: logins.LockedOut) -> ApiError:
+    """The JSON answer to a locked username or address: 429 with Retry-After."""
+    if exc.scope == "username":
+        code, what = "account_locked", "this username"
+    else:
+        code, what = "address_locked", "this address"
+    return ApiError(429, code, f"too many failed logins for {what}; try again in {exc.minutes} minutes",
+                    headers={"Retry-After": str(exc.retry_after)})
+
+
 def from_api_key(token: str) -> Principal:
+    """The key's principal, or 401. A miss is counted against the caller's address (once per request:
+    the rate limiter and the view may both ask)."""
+    memo = g.setdefault("key_checks", {}) if has_request_context() else {}
+    digest = hash_key(token)
+    if digest not in memo:
+        try:
+            memo[digest] = _check_key(token, digest)
+        except ApiError as exc:
+            memo[digest] = exc
+    if isinstance(memo[digest], ApiError):
+        raise memo[digest]
+    return memo[digest]
+
+
+def _check_key(token: str, digest: str) -> Principal:
     s = db.session()
-    key = s.scalar(select(ApiKey).where(ApiKey.key_hash == hash_key(token)))
-    if key is None or key.revoked_at is not None or not hmac.compare_digest(key.key_hash, hash_key(token)):
+    key = s.scalar(select(ApiKey).where(ApiKey.key_hash == digest))
+    if key is None or key.revoked_at is not None or not hmac.compare_digest(key.key_hash, digest):
+        try:
+            with extensions.sessionmaker()() as ls:
+                logins.key_failed(ls, request.remote_addr, _policy())
+        except SQLAlchemyError:
+            log.exception("could not record a failed API key")
         raise ApiError(401, "invalid_credentials", "unknown or revoked API key", headers=CHALLENGE)
     now = utcnow()
     if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
@@ -63,8 +108,16 @@ def _user_principal(user: User) -> Principal:
 
 
 def _from_basic(username: str, password: str) -> Principal:
-    user = db.session().scalar(select(User).where(User.username == username))
-    if user is None or not user.active or not check_password_hash(user.password_hash, password):
+    if "\x00" in username:  # cannot be a username, and PostgreSQL refuses to compare with it
+        raise ApiError(400, "bad_request", "Authorization: the Basic username contains a NUL character",
+                       [{"field": "Authorization", "code": "invalid_character",
+                         "message": "the Basic username contains a NUL character"}], headers=CHALLENGE)
+    with extensions.sessionmaker()() as s:
+        try:
+            user = logins.check_password(s, username, password, request.remote_addr, _policy(), "HTTP Basic")
+        except logins.LockedOut as exc:
+            raise locked_error(exc) from None
+    if user is None:
         raise ApiError(401, "invalid_credentials", "wrong username or password", headers=CHALLENGE)
     return _user_principal(user)
 
@@ -124,7 +177,12 @@ def _authenticate() -> Principal | None:
 def principal_or_none() -> Principal | None:
     """The caller of this request (loaded once), or None without credentials; wrong ones raise 401."""
     if "principal" not in g:
-        g.principal = _authenticate()
+        try:
+            g.principal = _authenticate()
+        except ApiError as exc:
+            g.principal, g.principal_error = None, exc
+    if g.get("principal_error") is not None:
+        raise g.principal_error  # the same answer however often the caller is asked for
     return g.principal
 
 

@@ -10,10 +10,11 @@ Processes without a Flask app (the CLI, the job worker, `training/`'s export) ca
 | `TRIAGE_DATABASE_URL` | SQLite in the instance folder | e.g. `postgresql+psycopg2://user@host/db` |
 | `TRIAGE_MODELS_DIR`, `TRIAGE_MODEL` | `models`, `models/default` | bundles; the model served without a registry |
 | `TRIAGE_MODEL_CHECK_SECONDS` | `5` | how often each process checks the registry's active model |
-| `TRIAGE_RATE_LIMIT_API` | `1200/minute;60/second` | per caller over /api and /open311 |
+| `TRIAGE_RATE_LIMIT_API` | `1200/minute;60/second` | per verified caller (else per address) on every route but the console |
 | `TRIAGE_RATE_LIMIT_LOGIN_IP`, `TRIAGE_RATE_LIMIT_LOGIN_USER` | `30/minute`, `10/minute` | console logins |
 | `TRIAGE_RATE_LIMIT_STORAGE` | `memory://` | `redis://127.0.0.1:6379/1` to share counters between workers |
 | `TRIAGE_LOCKOUT_THRESHOLD`, `TRIAGE_LOCKOUT_MINUTES` | `5`, `15` | failed password checks that lock a username |
+| `TRIAGE_LOCKOUT_IP_THRESHOLD` | `50` | failed password or key checks from one address that lock the address |
 | `TRIAGE_REDIS_URL`, `TRIAGE_JOBS_QUEUE`, `TRIAGE_JOB_LEASE_SECONDS` | `redis://127.0.0.1:6379/0`, `triage`, `60` | jobs |
 | `TRIAGE_HOAX_REVIEW_THRESHOLD` | `0.5` | hoax probability that puts a report on the review list |
 | `TRIAGE_LEARNING` | unset | `on`/`off` forces learning from decisions; unset: the admin's switch (default on) |
@@ -165,6 +166,7 @@ def from_env(instance_path: str | os.PathLike, env: dict | None = None) -> dict:
         "RATE_LIMIT_STORAGE": env.get("TRIAGE_RATE_LIMIT_STORAGE") or "memory://",
         "LOCKOUT_THRESHOLD": _int(env, "TRIAGE_LOCKOUT_THRESHOLD", 5),
         "LOCKOUT_MINUTES": _int(env, "TRIAGE_LOCKOUT_MINUTES", 15),
+        "LOCKOUT_IP_THRESHOLD": _int(env, "TRIAGE_LOCKOUT_IP_THRESHOLD", 50),
         "REDIS_URL": env.get("TRIAGE_REDIS_URL") or "redis://127.0.0.1:6379/0",
         "JOBS_QUEUE": env.get("TRIAGE_JOBS_QUEUE") or "triage",
         "JOB_LEASE_SECONDS": _float(env, "TRIAGE_JOB_LEASE_SECONDS", 60.0),

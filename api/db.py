@@ -19,8 +19,10 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
 def make_engine(url: str) -> Engine:
+    # hide_parameters: an error's message (and so the log) never shows the bound values, which are
+    # reporters' names, phone numbers and texts.
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 15, "check_same_thread": False})
+        engine = create_engine(url, connect_args={"timeout": 15, "check_same_thread": False}, hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):
@@ -30,7 +32,8 @@ def make_engine(url: str) -> Engine:
 
         return engine
     # pre_ping: a restarted database costs one failed check, not a failed request.
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, pool_timeout=10)
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, pool_timeout=10,
+                         hide_parameters=True)
 
 
 def init_app(app: Flask) -> None:

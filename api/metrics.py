@@ -27,6 +27,20 @@ INTAKE = Counter("triage_intake_total", "Complaints taken in", ["channel", "outc
 MODEL_FAILURES = Counter("triage_model_failures_total", "Classification failures", ["source"])
 
 
+# Methods Flask may route; anything else a client invents is counted as "OTHER", so that made-up
+# method names cannot create new series (the label's cardinality stays bounded).
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
+def method_label(method: str) -> str:
+    return method if method in KNOWN_METHODS else "OTHER"
+
+
+def endpoint_label() -> str:
+    """The matched URL rule (never the raw path: tracking ids must not become label values)."""
+    return request.url_rule.rule if request.url_rule is not None else "unmatched"
+
+
 def record_suggestions(suggestions, source: str) -> None:
     for s in suggestions:
         CLASSIFICATIONS.labels(band=(s.get("agency") or {}).get("band", "none"), source=source).inc()
@@ -53,8 +67,7 @@ def init_app(app: Flask) -> None:
     def _count(response):
         start = g.pop("_metrics_start", None)
         if start is not None:
-            # The route pattern, not the path: tracking ids must not become label values.
-            endpoint = request.url_rule.rule if request.url_rule else "unmatched"
-            REQUESTS.labels(endpoint, request.method, str(response.status_code)).inc()
-            LATENCY.labels(endpoint, request.method).observe(time.perf_counter() - start)
+            endpoint, method = endpoint_label(), method_label(request.method)
+            REQUESTS.labels(endpoint, method, str(response.status_code)).inc()
+            LATENCY.labels(endpoint, method).observe(time.perf_counter() - start)
         return response

@@ -27,8 +27,9 @@ MAX_ID = 2**31 - 1  # ids are INTEGER columns: a larger number cannot be one (an
 # in both, so clients that validate with the document agree with the server.
 NON_BLANK = "[^\\s\\x00-\\x1f\\x7f-\\x9f\\ufeff]"
 _NON_BLANK = re.compile(NON_BLANK)
-# NUL and lone surrogates cannot be stored in PostgreSQL text columns (and mean nothing in a report).
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+# NUL and lone surrogates cannot be stored in PostgreSQL text columns (and mean nothing in a report):
+# NUL is dropped (it carries nothing), a lone surrogate is refused (it stands for a character we lost).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # -- bases ---------------------------------------------------------------------------------------
@@ -54,10 +55,9 @@ class Response(BaseModel):
 # -- text fields ---------------------------------------------------------------------------------
 
 def _storable(value: str) -> str:
-    if _UNSTORABLE.search(value):
-        raise PydanticCustomError("unstorable_character",
-                                  "must not contain NUL (U+0000) or unpaired surrogate characters")
-    return value
+    if _SURROGATE.search(value):
+        raise PydanticCustomError("unstorable_character", "must not contain unpaired surrogate characters")
+    return value.replace("\x00", "")
 
 
 def _non_blank(value: str) -> str:
@@ -77,7 +77,7 @@ def _within(setting: str, error: str, unit: str):
 
 
 Clean = Annotated[str, AfterValidator(_storable)]
-"""Any free text we store: no NUL, no lone surrogates."""
+"""Any free text we store: NUL removed, lone surrogates refused."""
 
 ReportText = Annotated[
     str,

@@ -1,18 +1,19 @@
-"""Hardening that wraps the whole app: security headers, rate limits, and lockout after failed logins.
+"""Hardening that wraps the whole app: security headers, rate limits, and the answer to a lockout.
 
 Registered by `create_app` with `security.init_app(app)`. Settings come from `api.config` (`RATE_LIMIT_*`,
 `LOCKOUT_*`; tests override the Flask config keys of the same name).
 
-* Rate limits use Flask-Limiter. The key of an API key's bucket is a hash of the key, never the key.
+* Rate limits use Flask-Limiter, on every route outside the console (which has its own login limits):
+  /api, /open311, /metrics, /healthz, /reports, /imports, /monitoring. The bucket is the *verified*
+  caller (API key or user id, whichever way it authenticated); a caller whose credentials are missing or
+  wrong is counted by its address, so made-up keys or usernames do not each get a fresh bucket.
   With the in-memory store every worker counts alone (a limit of N is N per worker); a Redis store
   is shared. If Redis is unreachable the limiter falls back to memory and never fails a request.
-  A refused request is `429` with `Retry-After` (JSON `too_many_requests` under /api).
-* Lockout: every failed password check (console login, HTTP Basic) is a row in `login_failure`, so
-  the count holds across workers and restarts. With `threshold` failures for one username in the last
-  `minutes`, that username is refused (429, `Retry-After`) without checking the password until the
-  window has passed; a successful login clears its failures. Unknown usernames are counted the same
-  way, so a lockout does not reveal whether an account exists. The trade-off: anyone can lock a known
-  username for `minutes`; the per-IP login limit slows that down.
+  A refused request is `429` with `Retry-After` (JSON `too_many_requests` outside the console).
+* Lockout: `api.services.logins` checks every password and records the outcome where it checks it
+  (per username and per address, in `login_failure`, shared by all workers). Here a `LockedOut`
+  raised by the console login becomes the login page with 429 and `Retry-After`; HTTP Basic answers
+  JSON 429 (`api.auth.locked_error`).
 * Headers on every response: `X-Content-Type-Options`, `Referrer-Policy`, `X-Frame-Options` and a CSP
   with `frame-ancestors 'none'`; `Strict-Transport-Security` when cookies are `Secure` (HTTPS). The
   console sets its own, stricter CSP (no inline script or style at all); the JSON API gets
@@ -24,23 +25,20 @@ Registered by `create_app` with `security.init_app(app)`. Settings come from `ap
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 import logging
 import re
 import time
 from pathlib import Path
 
-from flask import Flask, current_app, g, render_template, request, session
-from sqlalchemy import delete, func, select
+from flask import Flask, current_app, render_template, request
 
 from api import extensions
-from api.errors import error_response
-from api.models import LoginFailure, utcnow
+from api.errors import ApiError, error_response
+from api.services import logins
 
 log = logging.getLogger(__name__)
 
-LIMITED_PREFIXES = ("/api/", "/open311/")
 LOGIN_ENDPOINT = "console.login"
 API_DIR = Path(__file__).parent
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
@@ -50,124 +48,57 @@ def _setting(app: Flask, name: str) -> str:
     return str(app.config[name])
 
 
-def _digest(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8", "replace")).hexdigest()[:24]
-
-
 # -- who is calling (for rate limits) ------------------------------------------------------------
 
+def _address() -> str:
+    return request.remote_addr or "unknown"
+
+
 def caller_key() -> str:
-    """The rate-limit bucket of this request. Never contains a secret (keys and passwords are hashed)."""
-    header = request.headers.get("Authorization", "")
-    if header[:7].lower() == "bearer ":
-        return "key:" + _digest(header[7:].strip())
-    auth = request.authorization
-    if auth is not None and auth.type == "basic":
-        return "user:" + _normalise(auth.username or "")
-    if request.path.startswith("/open311/") and request.values.get("api_key"):
-        return "key:" + _digest(request.values["api_key"])
-    user_id = session.get("user_id") if request.cookies else None
-    if user_id is not None:
-        return f"uid:{user_id}"
-    return "ip:" + (request.remote_addr or "unknown")
+    """The rate-limit bucket of this request: the verified caller, else its address. Never a secret.
+
+    Authenticating here (once per request: `auth` keeps the result) means the password or key is
+    checked, and a failure recorded, before the limiter counts the request."""
+    from api import auth
+
+    try:
+        principal = auth.principal_or_none()
+    except ApiError:
+        principal = None
+    if principal is None and request.path.startswith("/open311/") and request.values.get("api_key"):
+        try:
+            principal = auth.from_api_key(request.values["api_key"].strip())  # Open311's way of passing a key
+        except ApiError:
+            principal = None
+    if principal is not None:
+        return f"{principal.kind}:{principal.id}"
+    return "ip:" + _address()
 
 
 def _login_username_key() -> str:
-    return "login-user:" + _normalise(request.form.get("username", ""))
+    return "login-user:" + logins.normalise(request.form.get("username", ""))
 
 
 def _login_ip_key() -> str:
-    return "login-ip:" + (request.remote_addr or "unknown")
+    return "login-ip:" + _address()
 
 
-def _normalise(username: str) -> str:
-    return username.strip().lower()[:100]
+def _locked_out(exc: logins.LockedOut):
+    """A locked username or address: the console's login page, or the API's JSON error."""
+    from api.auth import locked_error
 
-
-# -- lockout -------------------------------------------------------------------------------------
-
-def _password_attempt() -> tuple[str, str] | None:
-    """(username, 'console'|'basic') when this request checks a password."""
-    if request.endpoint == LOGIN_ENDPOINT and request.method == "POST":
-        return _normalise(request.form.get("username", "")), "console"
-    if request.path.startswith(LIMITED_PREFIXES) and not request.headers.get("Authorization", "")[:7].lower() == "bearer ":
-        auth = request.authorization
-        if auth is not None and auth.type == "basic":
-            return _normalise(auth.username or ""), "basic"
-    return None
-
-
-def locked_until(s, username: str, threshold: int, minutes: int, now: dt.datetime | None = None) -> dt.datetime | None:
-    """When the lock on `username` ends, or None if it is not locked."""
-    now = now or utcnow()
-    window = dt.timedelta(minutes=minutes)
-    recent = list(s.scalars(select(LoginFailure.at).where(LoginFailure.username == username,
-                                                         LoginFailure.at > now - window)
-                            .order_by(LoginFailure.at.desc()).limit(threshold)))
-    if len(recent) < threshold:
-        return None
-    return recent[-1] + window
-
-
-def _lockout_params(app: Flask) -> tuple[int, int]:
-    return int(_setting(app, "LOCKOUT_THRESHOLD")), int(_setting(app, "LOCKOUT_MINUTES"))
-
-
-def _before_request():
-    attempt = _password_attempt()
-    if attempt is None:
-        return None
-    username, kind = attempt
-    g.password_attempt = attempt
-    threshold, minutes = _lockout_params(current_app)
-    with extensions.sessionmaker()() as s:
-        until = locked_until(s, username, threshold, minutes)
-    if until is None:
-        return None
-    g.password_attempt = None  # refused before the password was looked at: not another failure
-    retry = max(1, int((until - utcnow()).total_seconds()) + 1)
-    log.warning("login refused: username locked after %d failed attempts (%s)", threshold, kind)
-    headers = {"Retry-After": str(retry)}
-    message = (f"too many failed logins for this username; try again in {retry // 60 + 1} minutes")
-    if kind == "basic":
-        return error_response(429, "account_locked", message, headers=headers)
+    if request.endpoint != LOGIN_ENDPOINT:
+        e = locked_error(exc)
+        return error_response(e.status, e.code, e.message, headers=e.headers)
+    what = "nama pengguna ini" if exc.scope == "username" else "alamat ini"
     html = render_template("console/login.html", error=(
-        f"Terlalu banyak percobaan masuk yang gagal untuk nama pengguna ini. Coba lagi dalam "
-        f"{retry // 60 + 1} menit."))
-    return html, 429, headers
+        f"Terlalu banyak percobaan masuk yang gagal untuk {what}. Coba lagi dalam {exc.minutes} menit."))
+    return html, 429, {"Retry-After": str(exc.retry_after)}
 
 
 def _after_request(resp):
-    attempt = g.pop("password_attempt", None)
-    if attempt is not None:
-        username, kind = attempt
-        failed = resp.status_code == 401
-        succeeded = (resp.status_code == 302) if kind == "console" else resp.status_code < 400
-        if failed or succeeded:
-            try:
-                with extensions.sessionmaker()() as s:
-                    if failed:
-                        s.add(LoginFailure(username=username, ip=(request.remote_addr or "")[:64]))
-                        log.info("failed login recorded (%s)", kind)
-                    else:
-                        s.execute(delete(LoginFailure).where(LoginFailure.username == username))
-                        if kind == "console":
-                            purge_failures(s)
-                    s.commit()
-            except Exception:
-                log.exception("could not record a login attempt")
     _headers(resp)
     return resp
-
-
-def purge_failures(s, older_than: dt.timedelta = dt.timedelta(days=1)) -> int:
-    """Delete failures older than `older_than` (called at each successful console login)."""
-    res = s.execute(delete(LoginFailure).where(LoginFailure.at < utcnow() - older_than))
-    return res.rowcount or 0
-
-
-def failure_count(s, username: str) -> int:
-    return s.scalar(select(func.count()).select_from(LoginFailure).where(LoginFailure.username == _normalise(username)))
 
 
 # -- headers -------------------------------------------------------------------------------------
@@ -202,7 +133,8 @@ def _headers(resp) -> None:
 # -- registration --------------------------------------------------------------------------------
 
 def _limited_path() -> bool:
-    return request.path.startswith(LIMITED_PREFIXES) and request.method != "OPTIONS"
+    """Every route that accepts an API key or HTTP Basic: all but the console (and its static files)."""
+    return request.method != "OPTIONS" and "console" not in request.blueprints and request.endpoint != "static"
 
 
 def init_app(app: Flask) -> None:
@@ -255,5 +187,5 @@ def init_app(app: Flask) -> None:
         return error_response(429, "too_many_requests", f"rate limit exceeded ({e.description}); "
                               f"retry after {retry} seconds", headers=headers)
 
-    app.before_request(_before_request)
+    app.register_error_handler(logins.LockedOut, _locked_out)
     app.after_request(_after_request)

@@ -7,6 +7,8 @@ Errors come back in the API's one format, `{"error": {"code", "message", "detail
 
 from __future__ import annotations
 
+import json
+import re
 from typing import TypeVar
 
 from flask import current_app, request
@@ -15,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from api.errors import ApiError
 
 M = TypeVar("M", bound=BaseModel)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 LIMIT_SETTINGS = ("MAX_TEXT_CHARS", "BATCH_LIMIT", "PAGE_SIZE_MAX", "MAX_TITLE_CHARS")
 # Errors that mean "too large" (413) rather than "malformed" (422).
@@ -103,9 +106,44 @@ def json_body(model: type[M]) -> M:
     except ValidationError as exc:
         bad_json = [e for e in exc.errors(include_url=False) if e["type"] == "json_invalid"]
         if bad_json:
+            _refuse_lone_surrogates(raw)
             reason = (bad_json[0].get("ctx") or {}).get("error") or bad_json[0]["msg"]
             raise ApiError(400, "malformed_json", f"the body is not valid JSON: {reason}") from None
         raise to_api_error(exc) from None
+
+
+def _refuse_lone_surrogates(raw: bytes) -> None:
+    """A body that is JSON except for an escaped lone surrogate ("\\ud800"): say which field has it.
+
+    pydantic's parser refuses such a string outright; Python's accepts it, so it can find the field.
+    (Such a character cannot be stored in PostgreSQL, and stands for a character the client lost.)"""
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return  # really not JSON (or too deep to look into): the caller's malformed_json answer stands
+    field = _surrogate_path(data, ())
+    if field is not None:
+        name = ".".join(str(p) for p in field)
+        message = "must not contain unpaired surrogate characters"
+        raise ApiError(400, "unstorable_character", f"{name}: {message}",
+                       [{"field": name, "code": "unstorable_character", "message": message}])
+
+
+def _surrogate_path(value, path: tuple):
+    stack = [(value, path)]
+    while stack:  # iterative: the body may be deeply nested
+        value, path = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                return path
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                if _SURROGATE.search(k):
+                    return (*path, k.encode("utf-8", "replace").decode())
+                stack.append((v, (*path, k)))
+        elif isinstance(value, list):
+            stack.extend((v, (*path, i)) for i, v in enumerate(value))
+    return None
 
 
 def query_args(model: type[M]) -> M:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlencode
 
-from flask import abort, flash, g, redirect, render_template, request, session, url_for
+from flask import abort, current_app, flash, g, redirect, render_template, request, session, url_for
 from werkzeug.exceptions import HTTPException
 
 from api import access, auth, db, extensions, workflow
@@ -15,7 +15,7 @@ from api.duplicates.service import similar_dispatched
 from api.errors import ApiError
 from api.models import CHANNELS, User
 from api.schemas import DispositionCreate, FollowUpCreate
-from api.services import accounts, decisions, queue
+from api.services import accounts, decisions, logins, queue
 from api.services import complaints as complaints_svc
 from api.services.errors import Conflict, Invalid, NotFound, ServiceError
 from api.validation import validate
@@ -118,8 +118,10 @@ def home():
 def login():
     error = None
     if request.method == "POST":
+        # A locked username or address raises logins.LockedOut: api.security answers it (429).
         user = accounts.console_login(db.session(), request.form.get("username", "").strip(),
-                                      request.form.get("password", ""))
+                                      request.form.get("password", ""), ip=request.remote_addr,
+                                      policy=logins.Policy.from_config(current_app.config))
         if user is None:
             error = "Nama pengguna atau kata sandi salah, atau akun tidak aktif."
         else:
@@ -160,6 +162,8 @@ def _queue_filters(args) -> queue.QueueFilters:
             day = dt.date.fromisoformat(value)
         except ValueError:
             continue
+        if not complaints_svc.YEARS[0] <= day.year <= complaints_svc.YEARS[1]:
+            continue  # like a malformed date: ignored (and 9999-12-31 + 1 day would overflow)
         setattr(f, attr, dt.datetime.combine(day + dt.timedelta(days=extra), dt.time(), tzinfo=_tz()))
     return f
 

@@ -25,7 +25,7 @@ class HoaxStatsQuery(Query):
 
 
 class HoaxConfirm(Request):
-    template: Annotated[str, Field(max_length=40)] = Field(None, description="`GET /hoaxes/templates`; "
+    template: Annotated[Clean, Field(max_length=40)] = Field(None, description="`GET /hoaxes/templates`; "
                                                                  "default `umum`")
     claim: Annotated[Clean, Field(min_length=1, max_length=500)] = Field(
         description="what the hoax says, in a few words (fills `{klaim}`)")

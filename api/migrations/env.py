@@ -29,7 +29,8 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
-    connectable = config.attributes.get("connection") or create_engine(_url(), poolclass=pool.NullPool)
+    connectable = config.attributes.get("connection") or create_engine(_url(), poolclass=pool.NullPool,
+                                                                     hide_parameters=True)
     if hasattr(connectable, "connect"):
         with connectable.connect() as connection:
             _run(connection)

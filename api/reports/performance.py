@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from api.deadlines import DeadlinePolicy, WorkingCalendar
 from api.models import Agency, Complaint, utcnow
+from api.services.complaints import YEARS
 from api.services.errors import Invalid
 from api.workflow import Status
 
@@ -73,6 +74,7 @@ class Period:
             first = dt.date(year, month, 1)
         except ValueError:
             raise Invalid(f"month: {value!r} is not YYYY-MM", "validation_error", [{"field": "month", "code": "format"}]) from None
+        _in_range(first, "month", value)
         return cls(first, first.replace(day=calmod.monthrange(year, month)[1]))
 
     @classmethod
@@ -86,6 +88,8 @@ class Period:
             e = dt.date.fromisoformat(end) if end else today
         except ValueError as exc:
             raise Invalid(f"from/to: {exc}; use YYYY-MM-DD", "validation_error", [{"field": "from", "code": "format"}]) from None
+        _in_range(s, "from", start)
+        _in_range(e, "to", end)
         if e < s:
             raise Invalid("to is before from", "validation_error", [{"field": "to", "code": "range"}])
         return cls(s, e)
@@ -106,6 +110,13 @@ class Period:
         lo = dt.datetime.combine(self.start, dt.time(), tzinfo=tz)
         hi = dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time(), tzinfo=tz)
         return lo.astimezone(dt.UTC), hi.astimezone(dt.UTC)
+
+
+def _in_range(day: dt.date, field: str, given) -> None:
+    """Years outside `YEARS` are typing mistakes, and would overflow the time-zone arithmetic."""
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise Invalid(f"{field}: {given!r} is out of range (years {YEARS[0]}..{YEARS[1]})", "validation_error",
+                      [{"field": field, "code": "range", "message": f"years {YEARS[0]}..{YEARS[1]}"}])
 
 
 def format_date_id(d: dt.date) -> str:

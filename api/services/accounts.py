@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
-from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.security import generate_password_hash
 
 from api.agencies.service import agency_by_code
 from api.auth import hash_key, new_key
 from api.models import ApiKey, ConsoleSession, User, utcnow
+from api.services import logins
 from api.services.errors import Conflict, Invalid, NotFound
 from api.workflow import USER_ROLES, Role
 
 MIN_PASSWORD = 8
+USERNAME_MAX = 80  # user_account.username
+_USERNAME = re.compile(r"[^:\s\x00-\x1f\x7f-\x9f]+")
 
 
 def create_key(s: Session, name: str) -> tuple[ApiKey, str]:
@@ -41,6 +46,9 @@ def revoke_key(s: Session, name: str) -> ApiKey:
 
 
 def create_user(s: Session, username: str, password: str, role: str, agency_code: str | None = None) -> User:
+    if not 1 <= len(username) <= USERNAME_MAX or not _USERNAME.fullmatch(username):
+        # ':' cannot be sent in HTTP Basic; control characters (NUL) cannot be stored or typed.
+        raise Invalid(f"username must be 1..{USERNAME_MAX} characters, without ':', spaces or control characters")
     if role not in USER_ROLES:
         raise Invalid(f"role must be one of {', '.join(USER_ROLES)}")
     if len(password) < MIN_PASSWORD:
@@ -78,13 +86,10 @@ def deactivate_user(s: Session, username: str) -> User:
     return user
 
 
-# Checked when the username is unknown, so that a wrong name costs as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("not-a-password")
-
-
-def console_login(s: Session, username: str, password: str) -> User | None:
-    """The console's login: the user (and expired console sessions swept away), or None."""
-    user = authenticate(s, username, password)
+def console_login(s: Session, username: str, password: str, *, ip: str, policy: logins.Policy) -> User | None:
+    """The console's login: the user (and expired console sessions swept away), or None. Raises
+    `logins.LockedOut` while the username or the address is locked."""
+    user = logins.check_password(s, username, password, ip, policy, "console login")
     if user is not None:
         s.execute(delete(ConsoleSession).where(ConsoleSession.expires_at <= utcnow()))
         s.commit()
@@ -92,11 +97,5 @@ def console_login(s: Session, username: str, password: str) -> User | None:
 
 
 def authenticate(s: Session, username: str, password: str) -> User | None:
-    """The active user with this username and password, or None."""
-    user = s.scalar(select(User).where(User.username == username))
-    if user is None:
-        check_password_hash(_DUMMY_HASH, password)
-        return None
-    if not check_password_hash(user.password_hash, password) or not user.active:
-        return None
-    return user
+    """The active user with this username and password, or None (constant work; no lockout)."""
+    return logins.verify_password(s, username, password)

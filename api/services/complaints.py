@@ -15,9 +15,16 @@ from api.principal import Principal
 from api.schemas import MAX_ID, ComplaintQuery
 from api.services.errors import Invalid, NotFound
 
+TRACKING_ID_CHARS = 20  # complaint.tracking_id
+
 
 def get_complaint(tracking_id: str, *, session: Session, principal: Principal) -> Complaint:
     """The complaint if the principal may see it; 404 otherwise (existence is not revealed)."""
+    if "\x00" in tracking_id or len(tracking_id) > TRACKING_ID_CHARS:
+        # No tracking id has these (and PostgreSQL refuses to compare a NUL): nothing to look up.
+        message = f"a tracking id has at most {TRACKING_ID_CHARS} characters and no NUL"
+        raise NotFound(f"tracking_id: no complaint has this id ({message})",
+                       details=[{"field": "tracking_id", "code": "format", "message": message}])
     c = session.scalar(
         select(Complaint)
         .where(Complaint.tracking_id == tracking_id)

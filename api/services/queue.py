@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from api import access
 from api.models import Complaint
 from api.principal import Principal
+from api.schemas import MAX_ID
 from api.services.errors import Invalid
 from api.workflow import DECIDABLE
 
@@ -68,7 +69,11 @@ def encode_position(c: Complaint) -> str:
 def _decode(cursor: str) -> tuple[dt.datetime | None, int]:
     try:
         stamp, id_ = base64.urlsafe_b64decode(cursor.encode()).decode().split("|")
-        return (None if stamp == "-" else dt.datetime.fromisoformat(stamp)), int(id_)
+        due, last_id = (None if stamp == "-" else dt.datetime.fromisoformat(stamp)), int(id_)
+        # Positions we hand out are aware and name an INTEGER id; anything else was made up.
+        if (due is not None and due.tzinfo is None) or not 0 <= last_id <= MAX_ID:
+            raise ValueError(cursor)
+        return due, last_id
     except Exception:
         raise Invalid("cursor: not a position in the queue", "validation_error") from None
 

@@ -26,3 +26,44 @@ class LiveServer:
     def __exit__(self, *exc):
         self.server.shutdown()
         self.thread.join(5)
+
+
+def scratch_pg_database(suffix: str):
+    """A fresh PostgreSQL database named `<test database>_<suffix>`, migrated (a generator for a
+    fixture: yields its URL, drops it afterwards). Skips without TRIAGE_TEST_DATABASE_URL on PostgreSQL."""
+    import os
+
+    import pytest
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from api.db import upgrade
+
+    base = os.environ.get("TRIAGE_TEST_DATABASE_URL") or ""
+    if not base.startswith("postgresql"):
+        pytest.skip("needs PostgreSQL (TRIAGE_TEST_DATABASE_URL)")
+    name = f"{make_url(base).database}_{suffix}"  # beside the test database: never someone else's
+    admin = create_engine(make_url(base).set(database="postgres"), isolation_level="AUTOCOMMIT",
+                          connect_args={"connect_timeout": 3})
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:
+        pytest.skip(f"PostgreSQL is not reachable: {exc}")
+    url = make_url(base).set(database=name).render_as_string(hide_password=False)
+    upgrade(url)
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
