@@ -174,7 +174,7 @@ def _problems(exc: ValidationError) -> list[str]:
             out.append(f"{name} is not a GeoReport v2 parameter of this endpoint")
         elif kind == "string_type":
             out.append(f"{name} must be text (given once), not {type(e['input']).__name__}")
-        elif kind == "string_too_long":
+        elif kind in ("string_too_long", "too_long"):
             out.append(f"{name} is longer than {ctx.get('max_length')} characters")
         elif kind == "text_too_long":
             out.append(f"{name} is longer than {ctx.get('limit')} characters")
