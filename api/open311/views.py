@@ -241,7 +241,9 @@ def list_requests(fmt: str):
     ids = tuple(dict.fromkeys(i.strip() for i in (q.service_request_id or "").split(",") if i.strip()))
     if len(ids) > o311.MAX_IDS:
         raise svc.Open311Error(400, f"at most {o311.MAX_IDS} service_request_id values at once")
-    start, end = svc.date_range(_instant(q.start_date, "start_date", tz), _instant(q.end_date, "end_date", tz))
+    # With service_request_id the spec ignores every other filter, dates included.
+    start, end = (None, None) if ids else svc.date_range(_instant(q.start_date, "start_date", tz),
+                                                         _instant(q.end_date, "end_date", tz))
     f = svc.RequestFilter(
         ids=ids, codes=tuple(c.strip() for c in (q.service_code or "").split(",") if c.strip()),
         start=start, end=end, statuses=tuple(sorted(set((q.status or "").split(",")) - {""})),

@@ -100,6 +100,7 @@ def test_reads_filter_by_date_status_code_and_page(client, post, verifier, servi
     assert listed(service_code=f"nope,{service['service_code']}") == newest_first and listed(service_code="nope") == []
     assert listed(service_code=service["service_code"], page_size=1, page=3) == newest_first[2:]
     assert listed(service_request_id=f"{ids[0]},LPR-NONE,{ids[0]}", status="closed") == [ids[0]]  # ids win
+    assert listed(service_request_id=ids[0], start_date="2001-01-01", end_date="2026-01-01") == [ids[0]]
     assert listed(start_date="2001-01-01T00:00:00Z") == [] and listed(end_date="2001-01-01") == []
 
     for query, problem in [
