@@ -274,6 +274,7 @@ def api_paths(config) -> dict:
 
 OPEN311_WRITERS = [Role.SYSTEM, *DECIDERS]
 OPEN311_ERRORS = {400: "invalid parameter; one error per problem", 403: "invalid api_key or role",
+                  401: "wrong credentials in the Authorization header (Bearer key or Basic account)",
                   404: "unknown service, request or jurisdiction_id", 429: ERROR_TEXT[429]}
 OPEN311_READS = (
     "Public, as in GeoReport v2: without credentials a caller reads what the public may: status, service, dates, "
@@ -321,9 +322,9 @@ def open311_paths(config) -> dict:
             params=[code, *jurisdiction])}
         paths[f"{OPEN311_PREFIX}/requests.{fmt}"] = {
             "get": _o311(fmt, "GeoReport v2: service requests (our complaints)", [], ("200", "ServiceRequestList"),
-                         (400, 403), params=query, description=OPEN311_READS),
+                         (400, 401, 403), params=query, description=OPEN311_READS),
             "post": _o311(fmt, "GeoReport v2: submit a service request (a complaint)", OPEN311_WRITERS,
-                          ("201", "ServiceRequestCreatedList"), (400, 403),
+                          ("201", "ServiceRequestCreatedList"), (400, 401, 403),
                           description="Form-encoded (`application/x-www-form-urlencoded`) as the spec says; a JSON "
                           "object is accepted too. `api_key` is one of our API keys (or use a verifier's or "
                           "admin's account). Every parameter is checked before anything is stored: one error "
@@ -333,7 +334,7 @@ def open311_paths(config) -> dict:
             "application/x-www-form-urlencoded": {"schema": ref("ServiceRequestCreate")},
             "application/json": {"schema": ref("ServiceRequestCreate")}}}
         paths[f"{OPEN311_PREFIX}/requests/{{request_id}}.{fmt}"] = {"get": _o311(
-            fmt, "GeoReport v2: one service request", [], ("200", "ServiceRequestList"), (403,),
+            fmt, "GeoReport v2: one service request", [], ("200", "ServiceRequestList"), (401, 403),
             params=[request_id, *[p for p in query if p["name"] in ("api_key", "jurisdiction_id")]],
             description=OPEN311_READS)}
     return paths
