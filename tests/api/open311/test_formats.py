@@ -111,3 +111,22 @@ def test_xml_text_drops_what_xml_10_cannot_carry():
     doc = to_xml("service_requests", [{"description": "<x>&\x1f", "lat": None}])
     assert ET.fromstring(doc).find("request/description").text == "<x>&"
     assert b"&lt;x&gt;&amp;" in doc and b"<lat />" in doc
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_the_login_lockout_answers_in_the_georeport_format(client, make_user, fmt):
+    """api.security refuses a locked username before any view runs: still a GeoReport error array."""
+    from support.api import basic
+
+    make_user("verifier", username="pak-verifikator")
+    wrong = basic("pak-verifikator", "salah-salah")
+    statuses = [client.get(f"{BASE}/requests.{fmt}", headers=wrong).status_code for _ in range(6)]
+    assert statuses[0] == 401 and statuses[-1] == 429, statuses
+    locked = client.get(f"{BASE}/requests.{fmt}", headers=wrong)
+    assert locked.status_code == 429 and int(locked.headers["Retry-After"]) > 0
+    if fmt == "json":
+        [err] = locked.json
+    else:
+        [err] = [{"code": int(e.findtext("code")), "description": e.findtext("description")}
+                 for e in xml(locked, 429)]
+    assert err["code"] == 429 and "too many failed logins" in err["description"]
