@@ -1,23 +1,9 @@
 """Fixtures of the Open311 tests: an API key as Open311 passes it, a service, and the spec's examples."""
 
-import json
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
-
-HERE = Path(__file__).parent
-EXAMPLES = json.loads((HERE / "georeport_v2_examples.json").read_text())
-XML_EXAMPLES = {e.get("name"): e[0] for e in ET.parse(HERE / "georeport_v2_examples.xml").getroot()}
-BASE = "/open311/v2"
-
-
-def shape(element: ET.Element) -> dict:
-    """Element names and nesting (first item of each list), without the text."""
-    out = {}
-    for child in element:
-        out.setdefault(child.tag, shape(child))
-    return out
+from support.open311 import BASE
 
 
 @pytest.fixture

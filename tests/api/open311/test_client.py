@@ -6,8 +6,8 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import XML_EXAMPLES, shape
 from support.hardening import LiveServer
+from support.open311 import XML_EXAMPLES, shape
 
 georeport = pytest.importorskip("georeport")
 requests = pytest.importorskip("requests")

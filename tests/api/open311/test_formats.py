@@ -5,7 +5,7 @@ examples (georeport_v2_examples.xml) and carries the same values as the JSON; ev
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import BASE, XML_EXAMPLES, shape
+from support.open311 import BASE, XML_EXAMPLES, shape
 
 
 def xml(resp, status=200):

@@ -4,8 +4,8 @@ the same fields, the same JSON types (null allowed where the examples show null)
 import datetime as dt
 
 import pytest
-from conftest import BASE, EXAMPLES
 from sqlalchemy import select
+from support.open311 import BASE, EXAMPLES
 
 from api.models import Complaint, Event, ReporterContact
 

@@ -6,7 +6,7 @@ One table: caller × confidentiality -> raw text, masked text, or nothing. The d
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import BASE
+from support.open311 import BASE
 
 TEXT = ("Nama saya Budi Santoso, NIK 3204124101990001, hp 081234567890. Lampu jalan di depan rumah mati "
         "sejak seminggu, mohon diperbaiki.")

@@ -6,8 +6,8 @@ import logging
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import BASE
 from sqlalchemy import func, select
+from support.open311 import BASE
 from werkzeug.datastructures import MultiDict
 
 from api.models import Complaint
