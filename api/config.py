@@ -20,6 +20,8 @@ Processes without a Flask app (the CLI, the job worker, `training/`'s export) ca
 | `TRIAGE_LEARNING` | unset | `on`/`off` forces learning from decisions; unset: the admin's switch (default on) |
 | `TRIAGE_LEARNING_CHECK_SECONDS` | `2` | how often each process takes in new decisions |
 | `TRIAGE_LEARNING_SETTINGS` | `{}` | JSON overrides of `triage.learning.settings.LearningSettings` |
+| `TRIAGE_OFFICE_NAME` | `Diskominfo` | the office, as Open311 discovery names it |
+| `TRIAGE_OPEN311_JURISDICTION_ID`, `TRIAGE_OPEN311_CONTACT` | `triage`, the office | GeoReport v2 jurisdiction and contact |
 """
 
 from __future__ import annotations
@@ -174,6 +176,9 @@ def from_env(instance_path: str | os.PathLike, env: dict | None = None) -> dict:
         "LEARNING": _switch(env, "TRIAGE_LEARNING"),
         "LEARNING_CHECK_SECONDS": _float(env, "TRIAGE_LEARNING_CHECK_SECONDS", 2.0),
         "LEARNING_SETTINGS": _json(env, "TRIAGE_LEARNING_SETTINGS"),
+        "OFFICE_NAME": env.get("TRIAGE_OFFICE_NAME") or "Diskominfo",
+        "OPEN311_JURISDICTION_ID": env.get("TRIAGE_OPEN311_JURISDICTION_ID") or "triage",
+        "OPEN311_CONTACT": env.get("TRIAGE_OPEN311_CONTACT") or "",
     }
 
 

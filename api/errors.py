@@ -1,10 +1,14 @@
-"""JSON errors for everything under /api and /metrics: `{"error": {"code", "message", "details"}}`."""
+"""JSON errors for everything under /api and /metrics: `{"error": {"code", "message", "details"}}`.
+
+A feature with its own error format under its own path (Open311's GeoReport error arrays under
+/open311/) registers it with `register_format`: every error there, from a view, from routing (404, 405),
+from the rate limits or the login lockout, and unexpected ones (500), then comes in that format."""
 
 from __future__ import annotations
 
 import logging
 
-from flask import Flask, current_app, jsonify, request
+from flask import Flask, current_app, has_request_context, jsonify, request
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -43,7 +47,29 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
+FORMATS = "error_formats"  # app.extensions key: {path prefix: render(status, message) -> Response}
+
+
+def register_format(app: Flask, prefix: str, render) -> None:
+    app.extensions.setdefault(FORMATS, {})[prefix] = render
+
+
+def _path_format():
+    if not has_request_context():
+        return None
+    for prefix, render in current_app.extensions.get(FORMATS, {}).items():
+        if request.path.startswith(prefix):
+            return render
+    return None
+
+
 def error_response(status: int, code: str, message: str, details=None, headers=None):
+    render = _path_format()
+    if render is not None:
+        resp = render(status, message)
+        for k, v in (headers or {}).items():
+            resp.headers[k] = v
+        return resp
     body = {"error": {"code": code, "message": message}}
     if details is not None:
         # One shape for every error: `details` is a list of problems, each with a code.
@@ -58,7 +84,8 @@ def error_response(status: int, code: str, message: str, details=None, headers=N
 
 
 def _is_api() -> bool:
-    return request.path.startswith("/api/") or request.path in ("/metrics", "/healthz", "/readyz")
+    return (request.path.startswith("/api/") or request.path in ("/metrics", "/healthz", "/readyz")
+            or _path_format() is not None)
 
 
 def _retry_after() -> dict:

@@ -1,4 +1,4 @@
-"""The OpenAPI 3.1 document of /api/v1 and /open311/v2.
+"""The OpenAPI 3.1 document of /api/v1 and /open311 (GeoReport v2 in JSON and XML).
 
 `components.schemas` is generated from the pydantic models (`api.schemas` and each feature's
 `schemas` module), the same models the views validate with, so the document says what the service
@@ -53,7 +53,7 @@ RESPONSES: list[type[BaseModel]] = [
     core.AgencyList, core.ModelList, core.Health, core.Readiness, dup.RelatedList, dup.Cluster,
     dup.ClusterDisposition, hx.HoaxList, hx.HoaxTemplateList, hx.HoaxConfirmed, hx.HoaxStats,
     mon.MonitoringSnapshot, lrn.LearningStatus, o311.ServiceList, o311.ServiceDefinition, o311.ServiceRequestList,
-    o311.ServiceRequestCreatedList, o311.Open311ErrorList,
+    o311.ServiceRequestCreatedList, o311.Open311ErrorList, o311.Discovery,
 ]
 API_PREFIX, OPEN311_PREFIX = "/api/v1", "/open311/v2"
 ERROR_TEXT = {
@@ -275,48 +275,78 @@ def api_paths(config) -> dict:
     }
 
 
-OPEN311_READERS = [Role.SYSTEM, Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST, Role.AGENCY_OFFICER]
+OPEN311_WRITERS = [Role.SYSTEM, *DECIDERS]
+OPEN311_ERRORS = {400: "invalid parameter; one error per problem", 403: "invalid api_key or role",
+                  401: "wrong credentials in the Authorization header (Bearer key or Basic account)",
+                  404: "unknown service, request or jurisdiction_id", 429: ERROR_TEXT[429]}
+OPEN311_READS = (
+    "Public, as in GeoReport v2: without credentials a caller reads what the public may: status, service, dates, "
+    "the agency responsible, address and coordinates; the description of public reports with personal data "
+    "masked, none of anonymous and secret reports; never the reporter or the title. With `api_key` (or a user "
+    "account) a caller reads more of the reports api.access lets it see (the submitting system: its own "
+    "reports masked, except secret ones). An invalid `api_key` is refused (403).")
 
 
-def _o311(summary: str, roles, responses: dict, **kw) -> dict:
-    return _op(summary, roles, responses, tag="open311", **kw)
+def _o311_content(fmt: str, schema: dict) -> dict:
+    return {("application/json" if fmt == "json" else "text/xml"): {"schema": schema}}
+
+
+def _o311(fmt: str, summary: str, roles, ok: tuple[str, str], errors=(), **kw) -> dict:
+    """One Open311 operation in one format: the same generated schemas, XML through their `xml` hints."""
+    status, model = ok
+    responses = {status: {"description": "OK" if status == "200" else "created",
+                          "content": _o311_content(fmt, ref(model))}}
+    for code in (*errors, 404, 429, 500):
+        text = OPEN311_ERRORS.get(code, "unexpected error (logged)")
+        responses[str(code)] = {"description": text, "content": _o311_content(fmt, ref("Open311ErrorList"))}
+    return _op(f"{summary} ({fmt.upper()})", roles, responses, tag="open311", **kw)
+
+
+def _path_param(name: str, max_length: int, description: str) -> dict:
+    return {"name": name, "in": "path", "required": True, "description": description,
+            "schema": {"type": "string", "minLength": 1, "maxLength": max_length}}
 
 
 def open311_paths(config) -> dict:
-    err = lambda *codes: {str(c): _json(ref("Open311ErrorList"), ERROR_TEXT[c]) for c in codes}  # noqa: E731
+    """GeoReport v2, every endpoint as `.json` and `.xml` (absolute paths: discovery is beside /v2)."""
     query = query_params(o311.RequestsQuery, config)
-    return {
-        "/services.json": {"get": _o311("GeoReport v2: the services (our categories)", [],
-                                        {"200": _json(ref("ServiceList"))})},
-        "/services/{code}.json": {"get": _o311(
-            "GeoReport v2: one service's definition", [], {"200": _json(ref("ServiceDefinition")), **err(404)},
-            params=[{"name": "code", "in": "path", "required": True,
-                     "schema": {"type": "string", "maxLength": 100}}])},
-        "/requests.json": {
-            "get": _o311("GeoReport v2: service requests (our complaints) the caller may see", OPEN311_READERS,
-                         {"200": _json(ref("ServiceRequestList")), **err(400, 403)}, params=query),
-            "post": _o311("GeoReport v2: submit a service request (a complaint)", [Role.SYSTEM, *DECIDERS],
-                          {"201": _json(ref("ServiceRequestCreatedList")), **err(400, 403, 404)},
-                          description="Form-encoded (`application/x-www-form-urlencoded`) as the spec says; "
-                          "JSON is accepted too. `api_key` is one of our API keys."),
-        },
-        "/requests/{request_id}.json": {"get": _o311(
-            "GeoReport v2: one service request", OPEN311_READERS,
-            {"200": _json(ref("ServiceRequestList")), **err(403, 404)},
-            params=[{"name": "request_id", "in": "path", "required": True,
-                     "schema": {"type": "string", "maxLength": 20}}, *[p for p in query if p["name"] == "api_key"]])},
-    }
+    jurisdiction = [p for p in query if p["name"] == "jurisdiction_id"]
+    code = _path_param("code", 100, "a service_code from services.json")
+    request_id = _path_param("request_id", 20, "a service_request_id, e.g. `LPR-7K2M9QXA`")
+    paths: dict = {}
+    for fmt in ("json", "xml"):
+        paths[f"/open311/discovery.{fmt}"] = {"get": _o311(
+            fmt, "GeoReport v2 service discovery: this endpoint, its formats and the office", [],
+            ("200", "Discovery"))}
+        paths[f"{OPEN311_PREFIX}/services.{fmt}"] = {"get": _o311(
+            fmt, "GeoReport v2: the services (our categories)", [], ("200", "ServiceList"), params=jurisdiction)}
+        paths[f"{OPEN311_PREFIX}/services/{{code}}.{fmt}"] = {"get": _o311(
+            fmt, "GeoReport v2: one service's definition", [], ("200", "ServiceDefinition"),
+            params=[code, *jurisdiction])}
+        paths[f"{OPEN311_PREFIX}/requests.{fmt}"] = {
+            "get": _o311(fmt, "GeoReport v2: service requests (our complaints)", [], ("200", "ServiceRequestList"),
+                         (400, 401, 403), params=query, description=OPEN311_READS),
+            "post": _o311(fmt, "GeoReport v2: submit a service request (a complaint)", OPEN311_WRITERS,
+                          ("201", "ServiceRequestCreatedList"), (400, 401, 403),
+                          description="Form-encoded (`application/x-www-form-urlencoded`) as the spec says; a JSON "
+                          "object is accepted too. `api_key` is one of our API keys (or use a verifier's or "
+                          "admin's account). Every parameter is checked before anything is stored: one error "
+                          "per problem (length, type, a parameter given twice)."),
+        }
+        paths[f"{OPEN311_PREFIX}/requests.{fmt}"]["post"]["requestBody"] = {"required": True, "content": {
+            "application/x-www-form-urlencoded": {"schema": ref("ServiceRequestCreate")},
+            "application/json": {"schema": ref("ServiceRequestCreate")}}}
+        paths[f"{OPEN311_PREFIX}/requests/{{request_id}}.{fmt}"] = {"get": _o311(
+            fmt, "GeoReport v2: one service request", [], ("200", "ServiceRequestList"), (401, 403),
+            params=[request_id, *[p for p in query if p["name"] in ("api_key", "jurisdiction_id")]],
+            description=OPEN311_READS)}
+    return paths
 
 
 def build_spec(config) -> dict:
     schemas = component_schemas(config)
-    open311 = open311_paths(config)
-    open311["/requests.json"]["post"]["requestBody"] = {"required": True, "content": {
-        "application/x-www-form-urlencoded": {"schema": ref("ServiceRequestCreate")},
-        "application/json": {"schema": ref("ServiceRequestCreate")}}}
     # One server, absolute paths: the JSON API and Open311 live side by side under it.
-    paths = {**{API_PREFIX + k: v for k, v in api_paths(config).items()},
-             **{OPEN311_PREFIX + k: v for k, v in open311.items()}}
+    paths = {**{API_PREFIX + k: v for k, v in api_paths(config).items()}, **open311_paths(config)}
     _document_rate_limits(paths)
     return {
         "openapi": "3.1.0",

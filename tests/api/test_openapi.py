@@ -20,11 +20,11 @@ def test_document_is_valid_openapi_31(spec):
 
 
 def test_every_route_is_documented_with_its_roles(app, spec):
-    """Every /api/v1 and /open311/v2 route is in the document under its server, with its roles."""
+    """Every /api/v1 and /open311 route is in the document under its server, with its roles."""
     documented = {(path, method) for path, ops in spec["paths"].items() for method in ops}
     routed = set()
     for rule in app.url_map.iter_rules():
-        if not rule.rule.startswith(("/api/v1/", "/open311/v2/")) or rule.endpoint in ("api_v1.openapi", "api_v1.docs"):
+        if not rule.rule.startswith(("/api/v1/", "/open311/")) or rule.endpoint in ("api_v1.openapi", "api_v1.docs"):
             continue
         path = re.sub(r"<(?:[^:>]+:)?([^>]+)>", r"{\1}", rule.rule)
         for method in rule.methods - {"HEAD", "OPTIONS"}:
@@ -84,7 +84,9 @@ def test_every_response_has_a_generated_schema_that_is_not_a_bare_object(spec):
     for path, ops in spec["paths"].items():
         for method, op in ops.items():
             for status, resp in op["responses"].items():
-                schema = resp["content"]["application/json"]["schema"]
+                [(mimetype, content)] = resp["content"].items()  # one format per path (Open311: .json, .xml)
+                assert mimetype == ("text/xml" if path.endswith(".xml") else "application/json"), (path, mimetype)
+                schema = content["schema"]
                 assert "$ref" in schema, (method, path, status)  # generated from a model, not written inline
                 assert not _bare(schema, schemas), (method, path, status)
 
@@ -114,6 +116,47 @@ def test_feature_and_open311_responses_match_the_document(client, spec, verifier
     conforms(spec, "/open311/v2/requests/{request_id}.json", "get",
              client.get(f"/open311/v2/requests/{rid}.json?api_key={key}"))
     conforms(spec, "/open311/v2/requests.json", "post", client.post("/open311/v2/requests.json", data={"api_key": key}))
+
+
+def test_open311_is_documented_in_both_formats_with_its_xml_names(spec, client, key_form):
+    """Every GeoReport endpoint as .json and .xml, the XML described by the same generated schemas, whose
+    `xml` names are the elements the server writes."""
+    import xml.etree.ElementTree as ET
+
+    paths = {p for p in spec["paths"] if p.startswith("/open311/")}
+    stems = {p.rsplit(".", 1)[0] for p in paths}
+    assert stems == {"/open311/discovery", "/open311/v2/services", "/open311/v2/services/{code}",
+                     "/open311/v2/requests", "/open311/v2/requests/{request_id}"}
+    assert paths == {f"{stem}.{fmt}" for stem in stems for fmt in ("json", "xml")}
+    assert set(spec["paths"]["/open311/v2/requests.xml"]) == {"get", "post"}
+    schemas = spec["components"]["schemas"]
+
+    def names(model: str) -> tuple[str, str | None]:
+        schema = schemas[model]
+        item = schema.get("items", {}).get("$ref")
+        return schema["xml"]["name"], schemas[item.rsplit("/", 1)[1]]["xml"]["name"] if item else None
+
+    code = client.get("/open311/v2/services.json").json[0]["service_code"]
+    posted = client.post("/open311/v2/requests.xml", data={**key_form, "service_code": code})
+    for path, resp in [("/open311/v2/services.xml", client.get("/open311/v2/services.xml")),
+                       ("/open311/v2/requests.xml", client.get("/open311/v2/requests.xml")),
+                       ("/open311/v2/requests.xml", posted),
+                       ("/open311/v2/services/{code}.xml", client.get(f"/open311/v2/services/{code}.xml")),
+                       ("/open311/discovery.xml", client.get("/open311/discovery.xml")),
+                       ("/open311/v2/requests/{request_id}.xml", client.get("/open311/v2/requests/LPR-NONE.xml"))]:
+        method = "post" if resp is posted else "get"
+        content = spec["paths"][path][method]["responses"][str(resp.status_code)]["content"]
+        model = content["text/xml"]["schema"]["$ref"].rsplit("/", 1)[1]
+        root, item = names(model)
+        doc = ET.fromstring(resp.data)
+        assert doc.tag == root and (item is None or all(child.tag == item for child in doc)), (path, model)
+        assert item is None or len(doc) > 0, path
+
+
+@pytest.fixture
+def key_form(api_key):
+    return {"api_key": api_key["Authorization"].split()[1], "lat": "-6.9", "long": "107.6",
+            "description": "Lampu jalan mati sejak seminggu, gelap sekali di malam hari."}
 
 
 def test_docs_page_is_self_contained(client):
