@@ -181,7 +181,7 @@ def test_deactivate_missing_and_dry_run(run, tmp_path, db_session):
     dry = run(["import", str(path), "--deactivate-missing", "--dry-run"])
     assert dry.exit_code == 0 and "Percobaan (--dry-run)" in dry.output
     assert f"{len(shipped - {'DINKES'})} dinonaktifkan" in dry.output
-    assert "DINKES" not in agencies(db_session)
+    assert "KEC-CIBEUREUM" not in agencies(db_session) and agencies(db_session)["DINKES"].type is None
     run(["import", str(path), "--deactivate-missing"])
     now = agencies(db_session)
     assert {c for c, a in now.items() if a.active} == {"DINKES", "KEC-CIBEUREUM", "PUSKESMAS-CIBEUREUM"}
