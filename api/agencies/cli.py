@@ -104,6 +104,56 @@ def agencies_export(fmt, out):
         click.echo(data.decode("utf-8"), nl=False)
 
 
+@agencies.command("from-lapor")
+@click.argument("export", type=click.Path(dir_okay=False))
+@click.option("--apply", "apply_", is_flag=True, help="Write the draft into the directory (default: only show it).")
+@click.option("--office", help="The office's place, e.g. 'Kabupaten Bandung' (default: the most common "
+              "instansi_induk); left out when names are compared.")
+@click.option("--out", type=click.Path(dir_okay=False),
+              help="Also write the draft as a directory file (.csv, .xlsx, .json) to edit and `import`.")
+def agencies_from_lapor(export, apply_, office, out):
+    """Draft the agency directory from the agency names (dinas_tujuan, instansi_induk) of a LAPOR! EXPORT.
+
+    Spellings of one agency are merged into one agency with aliases; kecamatan, kelurahan and desa get
+    their type; codes are generated; placeholders such as 'Tidak Diketahui' are left out. Prints the draft
+    for review; --apply writes it through the same checks as `triage agencies import` (agencies already
+    in the directory only gain aliases; the shipped demo agencies nobody changed are deactivated).
+    """
+    from pathlib import Path
+
+    from api.agencies import from_lapor
+    from api.agencies.directory import DirectoryInvalid, apply_items
+    from api.agencies.files import write_items
+
+    if not Path(export).is_file():
+        raise click.ClickException(f"{export}: berkas tidak ada")
+    try:
+        d = from_lapor.draft(export, office=office)
+    except from_lapor.ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(from_lapor.render(d))
+    if out:
+        fmt = Path(out).suffix.lower().lstrip(".")
+        if fmt not in ("csv", "xlsx", "json"):
+            raise click.BadParameter("use a .csv, .xlsx or .json file", param_hint="--out")
+        write_items([a.to_schema() for a in d.agencies], fmt, out)
+        click.echo(f"Draf ditulis ke {out}: sunting lalu `triage agencies import {out}`.")
+    if not apply_:
+        click.echo("Belum disimpan. Periksa draf, lalu jalankan lagi dengan --apply.")
+        return
+    with open_session() as s:
+        items, replaced = from_lapor.items_for(s, d)
+        try:
+            result = apply_items(s, items, actor=actor(), source=f"from-lapor:{Path(export).name}",
+                                 deactivate=replaced)
+        except DirectoryInvalid as exc:
+            exc.source = export
+            _invalid(exc)
+    if replaced:
+        click.echo(f"Direktori contoh (kabupaten fiktif) dinonaktifkan: {len(replaced)} instansi.")
+    _report(result, False)
+
+
 @agencies.command("history")
 @click.argument("code", required=False)
 @click.option("--limit", default=50, show_default=True)
