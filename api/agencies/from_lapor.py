@@ -485,6 +485,11 @@ def draft(path: str | Path, *, office: str | None = None) -> Draft:
     placeholders = Counter({n: c for n, c in names.items() if n and is_placeholder(n)})
     empty = names.get("", 0)
     real = Counter({n: c for n, c in names.items() if n and not is_placeholder(n)})
+    if region is None:  # no instansi_induk (the short export): the "Kabupaten X" most names end with
+        from triage.routing.agency_types import detect_region
+        from triage.routing.directory import AgencyEntry
+
+        region = detect_region([AgencyEntry(code="X", name=written_out(n)) for n in real])
     groups = group_names(real, region)
     named = [(g, *_display(g.forms, g.place is not None)) for g in groups]
     acronyms = Counter(_code_word(name.split()[0]) for _, name, _ in named if _acronym(name))

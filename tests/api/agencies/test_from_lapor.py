@@ -6,7 +6,14 @@ from collections import defaultdict
 
 import pytest
 from sqlalchemy import select
-from support.lapor_export import KABUPATEN_BANDUNG, agency_truth, make_rows, write_export
+from support.lapor_export import (
+    KABUPATEN_BANDUNG,
+    SNAKE_HEADERS,
+    TITLE_CORE,
+    agency_truth,
+    make_rows,
+    write_export,
+)
 
 from api.agencies.from_lapor import ExportError, draft, written_out
 from api.agencies.models import AgencyChange
@@ -28,12 +35,13 @@ def _check_against_truth(d, rows):
     assert set(by_canonical) == set(truth.values())
 
 
-@pytest.mark.parametrize(("office", "seed", "fmt", "headers"), [
-    ("Kabupaten Bandung", 0, "xlsx", "snake"), ("Kabupaten Bandung", 7, "csv", "title"),
-    ("Kota Sukamaju", 3, "csv", "snake")])
-def test_spellings_of_one_agency_become_one_agency(tmp_path, office, seed, fmt, headers):
+@pytest.mark.parametrize(("office", "seed", "fmt", "headers", "columns"), [
+    ("Kabupaten Bandung", 0, "xlsx", "snake", SNAKE_HEADERS), ("Kabupaten Bandung", 7, "csv", "title", SNAKE_HEADERS),
+    ("Kabupaten Bandung", 11, "csv", "title", TITLE_CORE),  # the short export: no instansi_induk
+    ("Kota Sukamaju", 3, "csv", "snake", SNAKE_HEADERS)])
+def test_spellings_of_one_agency_become_one_agency(tmp_path, office, seed, fmt, headers, columns):
     rows = make_rows(1500, seed=seed, office=office)
-    path = write_export(tmp_path / f"rekap.{fmt}", rows, headers=headers)
+    path = write_export(tmp_path / f"rekap.{fmt}", rows, headers=headers, columns=columns)
     d = draft(path)
     _check_against_truth(d, rows)
     codes = [a.code for a in d.agencies]
