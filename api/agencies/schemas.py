@@ -94,11 +94,12 @@ class AgencyIn(BaseModel):
         for item in items:
             if len(item) > 300:
                 raise ValueError(f"{item[:40]!r}… lebih dari 300 karakter")
-        # The same alias twice (up to case and punctuation) is one alias.
+        # The same text twice (up to case) is kept once; spellings that differ only in punctuation ("Kec."
+        # / "Kec") are kept as written, so an exported directory imports back unchanged.
         seen, out = set(), []
         for item in items:
-            if name_key(item) and name_key(item) not in seen:
-                seen.add(name_key(item))
+            if name_key(item) and item.casefold() not in seen:
+                seen.add(item.casefold())
                 out.append(item)
         return out
 

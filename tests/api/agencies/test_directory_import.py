@@ -185,3 +185,11 @@ def test_deactivate_missing_and_dry_run(run, tmp_path, db_session):
     run(["import", str(path), "--deactivate-missing"])
     now = agencies(db_session)
     assert {c for c, a in now.items() if a.active} == {"DINKES", "KEC-CIBEUREUM", "PUSKESMAS-CIBEUREUM"}
+
+
+def test_the_shipped_directory_round_trips_unchanged(run, tmp_path):
+    # Its aliases include spellings that differ only in punctuation ("Kec. Cibeureum", "Kec Cibeureum").
+    out = tmp_path / "shipped.csv"
+    assert run(["export", "--out", str(out)]).exit_code == 0
+    result = run(["import", str(out)])
+    assert result.exit_code == 0 and "Tidak ada perubahan" in result.output, result.output
