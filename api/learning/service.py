@@ -62,8 +62,10 @@ def directory_marker(s: Session) -> tuple:
 
 
 def _agency_text_hash(s: Session) -> int:
-    return hash(tuple(s.execute(select(Agency.code, Agency.name, Agency.type, Agency.description)
-                                .where(Agency.active.is_(True)).order_by(Agency.code)).all()))
+    # Aliases and keywords too: an admin adding keywords must reach the routing prior (lists are JSON).
+    rows = s.execute(select(Agency.code, Agency.name, Agency.type, Agency.description, Agency.parent,
+                            Agency.aliases, Agency.keywords).where(Agency.active.is_(True)).order_by(Agency.code))
+    return hash(tuple((*r[:5], tuple(r.aliases or ()), tuple(r.keywords or ())) for r in rows))
 
 
 def last_refit_at(s: Session) -> dt.datetime | None:
