@@ -14,6 +14,7 @@ from api.console import bp, present
 from api.duplicates.service import similar_dispatched
 from api.errors import ApiError
 from api.models import CHANNELS, User
+from api.office import service as office
 from api.principal import Principal
 from api.schemas import DispositionCreate, FollowUpCreate
 from api.services import accounts, decisions, queue
@@ -38,7 +39,7 @@ def _globals():
     if "console" not in request.blueprints:
         return {}
     user = _me()
-    return {"me": user, "role_label": ROLE_LABELS_ID.get(user.role) if user else None, "labels": workflow,
+    return {"me": user, "office": office.identity(db.session()), "role_label": ROLE_LABELS_ID.get(user.role) if user else None, "labels": workflow,
             "present": present, "tz": _tz(), "pii_labels": present.PII_LABELS_ID}
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from flask import Blueprint, Response, jsonify, render_template, request
 
 from api import auth, db, extensions
+from api.office.service import identity
 from api.reports import charts
 from api.reports.export import to_csv, to_xlsx
 from api.reports.performance import (
@@ -44,8 +45,13 @@ def _context(report) -> dict:
         "generated_local": report.generated_at.astimezone(tz),
         "format_date_id": format_date_id, "months": MONTHS_ID,
         "query": request.query_string.decode(),
-        "issuer": current_app.config.get("REPORT_ISSUER", "Dinas Komunikasi dan Informatika"),
+        **office_context(identity(db.session())),
     }
+
+
+def office_context(office) -> dict:
+    """The letterhead: who issues the report (api.office, one place for the office's identity)."""
+    return {"office": office, "issuer": office.issuer}
 
 
 def _download(body, mimetype: str, name: str) -> Response:
