@@ -55,6 +55,7 @@ def office_context(office) -> dict:
 
 
 def _download(body, mimetype: str, name: str) -> Response:
+    # Werkzeug adds "; charset=utf-8" to text/* mimetypes itself: pass the bare type.
     return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
@@ -74,7 +75,7 @@ def performance_json():
 @auth.roles(*ROLES)
 def performance_csv():
     report = _report()
-    return _download(to_csv(report), "text/csv; charset=utf-8", f"kinerja-instansi-{report.period.slug()}.csv")
+    return _download(to_csv(report), "text/csv", f"kinerja-instansi-{report.period.slug()}.csv")
 
 
 @bp.get("/performance.xlsx")
