@@ -150,7 +150,7 @@ def _queue_filters(args) -> queue.QueueFilters:
     for name, attr, extra in (("from", "received_from", 0), ("to", "received_to", 1)):
         value = args.get(name) or ""
         try:
-            day = dt.date.fromisoformat(value)
+            day = present.parse_day(value)
         except ValueError:
             continue
         setattr(f, attr, dt.datetime.combine(day + dt.timedelta(days=extra), dt.time(), tzinfo=_tz()))

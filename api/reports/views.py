@@ -10,6 +10,7 @@ import datetime as dt
 from flask import Blueprint, Response, jsonify, render_template, request
 
 from api import auth, db, extensions
+from api.console import present
 from api.office.service import identity
 from api.reports import charts
 from api.reports.export import to_csv, to_xlsx
@@ -46,6 +47,7 @@ def _context(report) -> dict:
         "format_date_id": format_date_id, "months": MONTHS_ID,
         "query": request.query_string.decode(),
         **office_context(identity(db.session())),
+        "format_day": present.format_day, "day_pattern": present.DAY_PATTERN, "month_pattern": present.MONTH_PATTERN,
     }
 
 
