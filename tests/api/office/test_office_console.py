@@ -33,6 +33,8 @@ def test_admin_saves_the_office_and_the_header_follows(as_role, db_session):
     assert "<title>Antrian verifikasi · Kabupaten Contoh Makmur ·" in html
     header = html.split('<header class="topbar">')[1].split("</header>")[0]
     assert "Kantor contoh." not in html and "Sukamaju" not in header
+    login_page = c.application.test_client().get("/console/masuk").get_data(as_text=True)
+    assert "Pemerintah Kabupaten Contoh Makmur" in login_page and "Sukamaju" not in login_page
     ident = office.identity(db_session, overrides={})
     assert (ident.timezone, ident.email) == ("Asia/Makassar", "kominfo@contohmakmur.go.id")
     assert "admin-office" in ident.updated_by  # who changed it is kept
