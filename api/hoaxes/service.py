@@ -111,7 +111,7 @@ def confirm(tracking_id: str, data: HoaxConfirm, *, session: Session, principal:
         c = decisions.decide(tracking_id, DispositionCreate(action="hoax", reason=data.reason), session=s,
                              principal=principal, deadlines=deadlines)
     topic = (data.topic or clarification_texts.TEMPLATES[code]["topic"]).strip().lower()[:80]
-    tanggal = (today or dt.date.today()).strftime("%d-%m-%Y")
+    tanggal = (today or dt.datetime.now(deadlines.calendar.tz).date()).strftime("%d-%m-%Y")  # the office's day
     office = identity(s)
     text = clarification_texts.render(code, klaim=klaim, fakta=data.facts, tracking_id=c.tracking_id,
                                       tanggal=tanggal, instansi=office.issuer, pemerintah=office.name)
