@@ -35,6 +35,11 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     db.init_app(app)
     db.prepare_database(app)
+    if "TIMEZONE" not in test_config:  # the office's own clock, stored by `triage setup`
+        from api.office import service as office
+
+        with extensions.sessionmaker(app)() as s:
+            app.config["TIMEZONE"] = office.startup_timezone(s, app.config["TIMEZONE"], app.config["OFFICE_OVERRIDES"])
 
     calendar = WorkingCalendar(app.config["TIMEZONE"], app.config["HOLIDAYS"])
     app.extensions[extensions.DEADLINES] = DeadlinePolicy(calendar, app.config["VERIFY_DAYS"])

@@ -20,7 +20,10 @@ Processes without a Flask app (the CLI, the job worker, `training/`'s export) ca
 | `TRIAGE_LEARNING` | unset | `on`/`off` forces learning from decisions; unset: the admin's switch (default on) |
 | `TRIAGE_LEARNING_CHECK_SECONDS` | `2` | how often each process takes in new decisions |
 | `TRIAGE_LEARNING_SETTINGS` | `{}` | JSON overrides of `triage.learning.settings.LearningSettings` |
-| `TRIAGE_OFFICE_NAME` | `Diskominfo` | the office, as Open311 discovery names it |
+| `TRIAGE_OFFICE_NAME`, `TRIAGE_OFFICE_SHORT_NAME` | stored by `triage setup` | the office's identity (api.office) |
+| `TRIAGE_OFFICE_UNIT`, `TRIAGE_OFFICE_CONTACT`, `TRIAGE_OFFICE_EMAIL` | stored | Diskominfo unit, contact, e-mail |
+| `TRIAGE_REPORT_ISSUER` (or `REPORT_ISSUER`) | stored | who issues the reports (letterhead, signature) |
+| `TRIAGE_TIMEZONE` | stored, else `Asia/Jakarta` | the office's clock (deadlines, reports) |
 | `TRIAGE_OPEN311_JURISDICTION_ID`, `TRIAGE_OPEN311_CONTACT` | `triage`, the office | GeoReport v2 jurisdiction and contact |
 """
 
@@ -118,6 +121,32 @@ def _json(env: dict, name: str) -> dict:
     return value
 
 
+# Environment variables that override the office identity stored by `triage setup` (api.office).
+OFFICE_ENV = {
+    "name": ("TRIAGE_OFFICE_NAME",),
+    "short_name": ("TRIAGE_OFFICE_SHORT_NAME",),
+    "unit": ("TRIAGE_OFFICE_UNIT",),
+    "issuer": ("TRIAGE_REPORT_ISSUER", "REPORT_ISSUER"),
+    "timezone": ("TRIAGE_TIMEZONE",),
+    "contact": ("TRIAGE_OFFICE_CONTACT",),
+    "email": ("TRIAGE_OFFICE_EMAIL",),
+}
+DEFAULT_TIMEZONE = "Asia/Jakarta"
+
+
+def office_overrides(env: dict | None = None) -> dict[str, tuple[str, str]]:
+    """{field: (variable, value)} for each office field set in the environment (non-empty)."""
+    env = os.environ if env is None else env
+    out = {}
+    for field, names in OFFICE_ENV.items():
+        for name in names:
+            value = (env.get(name) or "").strip()
+            if value:
+                out[field] = (name, value)
+                break
+    return out
+
+
 def instance_path(env: dict | None = None) -> str:
     """TRIAGE_INSTANCE_PATH, or the instance folder Flask would use for the `api` package."""
     env = os.environ if env is None else env
@@ -150,7 +179,9 @@ def from_env(instance_path: str | os.PathLike, env: dict | None = None) -> dict:
         "MODELS_DIR": models_dir,
         "MODEL_PATH": env.get("TRIAGE_MODEL") or os.path.join(models_dir, "default"),
         "HOLIDAYS": parse_holidays(env.get("TRIAGE_HOLIDAYS")),
-        "TIMEZONE": env.get("TRIAGE_TIMEZONE") or "Asia/Jakarta",
+        # The stored office timezone replaces the default when the app starts (api.office.apply_timezone).
+        "TIMEZONE": env.get("TRIAGE_TIMEZONE") or DEFAULT_TIMEZONE,
+        "OFFICE_OVERRIDES": office_overrides(env),
         "VERIFY_DAYS": _int(env, "TRIAGE_VERIFY_DAYS", 3),
         "BATCH_LIMIT": batch_limit,
         "MAX_TEXT_CHARS": max_text,

@@ -47,6 +47,18 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
+def details_list(code: str, details) -> list[dict]:
+    """One shape for every error: `details` is a list of problems, each an object with a code (empty
+    when there is nothing to add to the message)."""
+    if details is None:
+        return []
+    if isinstance(details, dict):
+        return [{"code": code, **details}]
+    if isinstance(details, (list, tuple)):
+        return [d if isinstance(d, dict) else {"code": code, "message": str(d)} for d in details]
+    return [{"code": code, "message": str(details)}]
+
+
 FORMATS = "error_formats"  # app.extensions key: {path prefix: render(status, message) -> Response}
 
 
@@ -70,12 +82,7 @@ def error_response(status: int, code: str, message: str, details=None, headers=N
         for k, v in (headers or {}).items():
             resp.headers[k] = v
         return resp
-    body = {"error": {"code": code, "message": message}}
-    if details is not None:
-        # One shape for every error: `details` is a list of problems, each with a code.
-        if isinstance(details, dict):
-            details = [{"code": code, **details}]
-        body["error"]["details"] = details
+    body = {"error": {"code": code, "message": message, "details": details_list(code, details)}}
     resp = jsonify(body)
     resp.status_code = status
     for k, v in (headers or {}).items():

@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from api.models import CHANNELS, CONFIDENTIALITY, DISPOSITION_ACTIONS, FOLLOWUP_STATUSES
@@ -157,11 +165,12 @@ class ErrorDetail(Response):
 class ErrorBody(Response):
     code: str
     message: str
-    details: list[ErrorDetail] | None = None
+    details: list[ErrorDetail] = Field(description="Each problem (field, code, message); empty when the "
+                                       "message says it all. Always a list.")
 
 
 class Error(Response):
-    """Every error: `{"error": {"code", "message", "details"?}}`; `details` lists each problem."""
+    """Every error: `{"error": {"code", "message", "details"}}`; `details` lists each problem."""
 
     error: ErrorBody
 
@@ -190,10 +199,31 @@ class ClassifyRequest(Request):
         AfterValidator(_within("BATCH_LIMIT", "batch_too_large", "items")),
     ] = None
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _text_or_items_required(cls, data, handler):
+        """Neither `text` nor `items` (e.g. `{"isi": ...}`): say that one is required, beside any unknown field."""
+        if not isinstance(data, dict) or "text" in data or "items" in data:
+            return handler(data)
+        required = {"type": PydanticCustomError("required", "`text` (one report) or `items` (a batch) is required"),
+                    "loc": ("text",), "input": data}
+        try:
+            handler(data)
+        except ValidationError as exc:
+            others = exc.errors(include_url=False)
+            if all(e["type"] == "extra_forbidden" for e in others):
+                raise ValidationError.from_exception_data(
+                    cls.__name__, [required, *({"type": "extra_forbidden", "loc": e["loc"], "input": e["input"]}
+                                               for e in others)]) from None
+            raise
+        raise ValidationError.from_exception_data(cls.__name__, [required])
+
     @model_validator(mode="after")
     def _one_or_batch(self):
-        if (self.items is None) == (self.text is None) or (self.items is not None and self.title is not None):
+        if self.items is not None and (self.text is not None or self.title is not None):
             raise PydanticCustomError("text_or_items", "give either `text` (one report) or `items` (a batch), not both")
+        if self.items is None and self.text is None:  # both given as null
+            raise PydanticCustomError("required", "`text` (one report) or `items` (a batch) is required")
         return self
 
     def reports(self) -> list[ClassifyItem]:

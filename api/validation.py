@@ -83,9 +83,10 @@ def to_api_error(exc: ValidationError) -> ApiError:
         if key not in seen:  # a field wrong in both branches of `X | None` is one problem
             seen.add(key)
             details.append(item)
-    first = details[0]
-    where = f"{first['field']}: " if first["field"] else ""
-    return ApiError(422, "validation_error", f"{where}{first['message']}", details)
+    # The message names every problem (the first three), so a caller reading only it still sees them all.
+    said = [f"{d['field']}: {d['message']}" if d["field"] else d["message"] for d in details[:3]]
+    more = f" (and {len(details) - 3} more in details)" if len(details) > 3 else ""
+    return ApiError(422, "validation_error", "; ".join(said) + more, details)
 
 
 def validate(model: type[M], data, *, context: dict | None = None) -> M:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shlex
 from pathlib import Path
 
@@ -67,6 +68,39 @@ def _progress_bar(total: int, desc: str):
     return bar, step
 
 
+def check_out(out: Path, overwrite: bool) -> None:
+    """Refuse a bundle directory we may not write before any data is read or anything trained."""
+    if out.exists() and not out.is_dir():
+        raise click.ClickException(f"--out {out} is a file, not a bundle directory; choose another --out")
+    if out.exists() and not overwrite:
+        raise click.ClickException(f"--out {out} already exists; choose another --out or pass --overwrite "
+                                   "(nothing was trained)")
+    parent = next((p for p in (out.parent, *out.parent.parents) if p.exists()), Path("."))
+    if not os.access(parent, os.W_OK):
+        raise click.ClickException(f"--out {out}: cannot write in {parent}; choose another --out")
+
+
+def describe_bands(head: str, n_labels: int, th: dict) -> str:
+    """The decision bands of a head in words (a threshold above 1 means no confidence qualifies)."""
+    target = th.get("target_precision", 0.95)
+    review_target = th.get("review_top3", 0.90)
+    if th["auto"] > 1.0:
+        auto = (f"no confidence level reaches {target:.0%} precision on the validation reports, so no {head} "
+                f"suggestion will be pre-filled: a verifier reviews every one")
+    else:
+        share = th.get("validation_auto_share")
+        auto = (f"suggestions with confidence {th['auto']:.2f} or more were right {target:.0%} of the time and "
+                f"will be pre-filled" + (f" ({share:.0%} of validation reports)" if share is not None else ""))
+    if th["review"] > 1.0:
+        review = f"below that the right {head} was not reliably among the top 3: the verifier chooses unaided"
+    elif th["review"] < th["auto"]:
+        review = (f"from {th['review']:.2f} the top 3 held the answer {review_target:.0%} of the time "
+                  f"(shown for review); below that, manual")
+    else:
+        review = "below that, manual"
+    return f"  {head}: {n_labels} labels; {auto}; {review}"
+
+
 def _data_options(required: bool = True) -> list:
     return [
         click.option("--text-column", required=required, help="Column holding the report text."),
@@ -112,8 +146,8 @@ def train(data, from_db, seed, test_fraction, text_column, label_column, head, a
     names them, activated when not worse than the active model."""
     from training.pipeline import train_bundle
 
-    if out is not None and out.exists() and not overwrite:  # before minutes of training, not after
-        raise click.UsageError(f"{out} already exists; give --overwrite to replace it, or another --out")
+    if out is not None:  # before minutes of training, not after
+        check_out(out, overwrite)
     if from_db:
         return _train_from_db(out, seed, encoder, recency_half_life, test_fraction, target_precision, overwrite,
                               activate is not False)
@@ -137,9 +171,8 @@ def train(data, from_db, seed, test_fraction, text_column, label_column, head, a
     click.echo(f"saved {bundle.path} ({bundle.version}), {len(labelled)} reports, "
                f"{bundle.meta['metrics']['fit_seconds']} s")
     for h, info in bundle.meta["heads"].items():
-        th = info["thresholds"]
-        click.echo(f"  {h}: {len(info['labels'])} labels, auto >= {th['auto']:.3f}, review >= {th['review']:.3f}, "
-                   f"validation accuracy {info['validation'].get('accuracy', float('nan')):.3f}")
+        click.echo(describe_bands(h, len(info["labels"]), info["thresholds"])
+                   + f"; validation accuracy {info['validation'].get('accuracy', float('nan')):.3f}")
 
 
 def _default_out() -> Path:
@@ -171,6 +204,8 @@ def _train_from_db(out, seeds, encoder, half_life, test_fraction, target_precisi
     if left_out:
         click.echo("  decisions left out: " + ", ".join(f"{k.removeprefix('skipped_').replace('_', ' ')} {v}"
                                                        for k, v in left_out.items()))
+    for h, info in bundle.meta["heads"].items():
+        click.echo(describe_bands(h, len(info["labels"]), info["thresholds"]))
     test = (bundle.meta.get("metrics") or {}).get("test") or {}
     for h, m in test.items():
         click.echo(f"  test {h}: macro-F1 {m['macro_f1']:.3f}, coverage at 95% {m['coverage_at_95']:.3f} (n={m['n']})")

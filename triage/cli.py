@@ -42,6 +42,21 @@ def main(verbose: bool) -> None:
     """triage: suggestions for routing Indonesian public-service complaints."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not verbose:
+        quiet_libraries()
+
+
+def quiet_libraries() -> None:
+    """Keep the libraries' own logs and progress bars out of the commands' output (our progress bars stay).
+    Set before the libraries are imported by a sub-command; -v leaves them as they are."""
+    import os
+
+    for name, value in (("TRANSFORMERS_VERBOSITY", "error"), ("HF_DATASETS_DISABLE_PROGRESS_BARS", "1"),
+                        ("HF_HUB_DISABLE_PROGRESS_BARS", "1"), ("TOKENIZERS_PARALLELISM", "false"),
+                        ("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")):
+        os.environ.setdefault(name, value)
+    for name in ("transformers", "sentence_transformers", "datasets", "huggingface_hub", "accelerate"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 @click.command()

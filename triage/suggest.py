@@ -19,6 +19,7 @@ from triage.bundle import Bundle
 from triage.heads.hoax_cues import CUE_NAMES, cue_matrix, describe
 from triage.model import HOAX, with_cues
 from triage.text.fulltext import full_texts
+from triage.text.stem import readable_term
 
 TOP_K = 5
 N_TERMS = 8
@@ -229,7 +230,7 @@ class Suggester:
             if cues[k] > 0 and coef[n_base + k] > 0:
                 reasons.append(describe(name))
         if block is not None and hasattr(x, "tocsr"):
-            for term, _ in _top_terms(x.tocsr(), coef, block[0], block[1], 5):
-                reasons.append(f"kata '{term}' sering muncul di laporan hoaks")
+            terms = [t for t, _ in _top_terms(x.tocsr(), coef, block[0], block[1], 25) if readable_term(t)]
+            reasons += [f"{'frasa' if ' ' in t else 'kata'} '{t}' sering muncul di laporan hoaks" for t in terms[:5]]
         # Reasons explain what pushed the probability up; under 20% they would only confuse.
         return HoaxSuggestion(round(p, 4), band, flagged, reasons if p >= 0.2 else [])

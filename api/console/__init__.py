@@ -22,8 +22,9 @@ def blueprint() -> Blueprint:
         from api.agencies.views import console_bp as agencies
         from api.hoaxes.views import console_bp as hoaxes
         from api.learning.views import console_bp as learning
+        from api.office.views import console_bp as office
 
-        for child in (agencies, hoaxes, learning):
+        for child in (agencies, hoaxes, learning, office):
             bp.register_blueprint(child)
     return bp
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 from api import workflow
@@ -28,6 +29,35 @@ def text_segments(text: str, spans, masked: bool) -> list[tuple[str, str | None]
     if pos < len(text):
         out.append((text[pos:], None))
     return out
+
+
+# Dates typed in the console are Indonesian (hh/bb/tttt): browsers' native date inputs follow the browser's
+# locale (mm/dd/yyyy in an English browser), so the pages use text inputs with this pattern.
+DAY_PATTERN = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2}"
+MONTH_PATTERN = r"\d{1,2}/\d{4}|\d{4}-\d{2}"
+_DAY_RE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
+_MONTH_RE = re.compile(r"^\s*(\d{1,2})/(\d{4})\s*$")
+
+
+def parse_day(value: str) -> dt.date:
+    """"31/12/2024" (also 31-12-2024, 31.12.2024) or ISO "2024-12-31"; ValueError otherwise."""
+    m = _DAY_RE.match(value or "")
+    if m:
+        day, month, year = (int(g) for g in m.groups())
+        return dt.date(year, month, day)
+    return dt.date.fromisoformat((value or "").strip())
+
+
+def parse_month(value: str) -> tuple[int, int]:
+    """"12/2024" or ISO "2024-12" -> (2024, 12); ValueError otherwise."""
+    m = _MONTH_RE.match(value or "")
+    year, month = (int(m.group(2)), int(m.group(1))) if m else (int(x) for x in (value or "").strip().split("-"))
+    dt.date(year, month, 1)  # range check
+    return year, month
+
+
+def format_day(value: dt.date | None) -> str:
+    return f"{value.day:02d}/{value.month:02d}/{value.year}" if value else ""
 
 
 def local(value: dt.datetime | None, tz: ZoneInfo) -> str:

@@ -14,6 +14,7 @@ from api.console import bp, present
 from api.duplicates.service import similar_dispatched
 from api.errors import ApiError
 from api.models import CHANNELS, User
+from api.office import service as office
 from api.schemas import DispositionCreate, FollowUpCreate
 from api.services import accounts, decisions, logins, queue
 from api.services import complaints as complaints_svc
@@ -37,7 +38,7 @@ def _globals():
     if "console" not in request.blueprints:
         return {}
     user = _me()
-    return {"me": user, "role_label": ROLE_LABELS_ID.get(user.role) if user else None, "labels": workflow,
+    return {"me": user, "office": office.identity(db.session()), "role_label": ROLE_LABELS_ID.get(user.role) if user else None, "labels": workflow,
             "present": present, "tz": _tz(), "pii_labels": present.PII_LABELS_ID, "see": see}
 
 
@@ -159,7 +160,7 @@ def _queue_filters(args) -> queue.QueueFilters:
     for name, attr, extra in (("from", "received_from", 0), ("to", "received_to", 1)):
         value = args.get(name) or ""
         try:
-            day = dt.date.fromisoformat(value)
+            day = present.parse_day(value)
         except ValueError:
             continue
         if not complaints_svc.YEARS[0] <= day.year <= complaints_svc.YEARS[1]:

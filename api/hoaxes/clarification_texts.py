@@ -1,16 +1,18 @@
 """Standard clarification texts for confirmed hoaxes (Indonesian), one per topic.
 
 Placeholders: ``{klaim}`` (what the hoax claims, written by the verifier), ``{fakta}`` (the facts,
-optional), ``{tracking_id}``, ``{tanggal}`` (date of the clarification), ``{instansi}`` (who clarifies).
+optional), ``{tracking_id}``, ``{tanggal}`` (date of the clarification), ``{instansi}`` (who clarifies:
+the office's report issuer) and ``{pemerintah}`` (the office's name), both from api.office's identity.
 Edit here; the code of a template is stored with each clarification, so counts stay comparable.
 """
 
 from __future__ import annotations
 
 DEFAULT_INSTANSI = "Dinas Komunikasi dan Informatika (Diskominfo)"
+DEFAULT_PEMERINTAH = "pemerintah daerah"
 
 _CLOSING = ("Masyarakat diimbau tidak menyebarkan informasi tersebut dan selalu memeriksa kebenaran kabar "
-            "melalui kanal resmi pemerintah daerah. Nomor laporan: {tracking_id}.")
+            "melalui kanal resmi {pemerintah}. Nomor laporan: {tracking_id}.")
 
 TEMPLATES: dict[str, dict[str, str]] = {
     "umum": {
@@ -59,7 +61,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "title": "Layanan publik",
         "text": "Berdasarkan penelusuran {instansi} pada {tanggal}, informasi mengenai {klaim} adalah HOAKS. "
                 "{fakta} Layanan tetap berjalan sesuai ketentuan; informasi resmi tersedia di kantor layanan "
-                "dan kanal resmi pemerintah daerah. " + _CLOSING,
+                "dan kanal resmi {pemerintah}. " + _CLOSING,
     },
 }
 
@@ -67,8 +69,9 @@ TOPICS = sorted({t["topic"] for t in TEMPLATES.values()})
 
 
 def render(code: str, *, klaim: str, tracking_id: str, tanggal: str, fakta: str | None = None,
-           instansi: str | None = None) -> str:
+           instansi: str | None = None, pemerintah: str | None = None) -> str:
     t = TEMPLATES[code]["text"]
     text = t.format(klaim=klaim.strip().rstrip("."), fakta=(fakta or "").strip(), tracking_id=tracking_id,
-                    tanggal=tanggal, instansi=instansi or DEFAULT_INSTANSI)
+                    tanggal=tanggal, instansi=instansi or DEFAULT_INSTANSI,
+                    pemerintah=pemerintah or DEFAULT_PEMERINTAH)
     return " ".join(text.split())

@@ -25,6 +25,7 @@ from api import access, workflow
 from api.hoaxes import clarification_texts
 from api.hoaxes.models import HoaxClarification
 from api.models import Complaint, Event, utcnow
+from api.office.service import identity
 from api.principal import Principal
 from api.schemas import DispositionCreate
 from api.services import decisions
@@ -110,9 +111,10 @@ def confirm(tracking_id: str, data: HoaxConfirm, *, session: Session, principal:
         c = decisions.decide(tracking_id, DispositionCreate(action="hoax", reason=data.reason), session=s,
                              principal=principal, deadlines=deadlines)
     topic = (data.topic or clarification_texts.TEMPLATES[code]["topic"]).strip().lower()[:80]
-    tanggal = (today or dt.date.today()).strftime("%d-%m-%Y")
+    tanggal = (today or dt.datetime.now(deadlines.calendar.tz).date()).strftime("%d-%m-%Y")  # the office's day
+    office = identity(s)
     text = clarification_texts.render(code, klaim=klaim, fakta=data.facts, tracking_id=c.tracking_id,
-                                 tanggal=tanggal)
+                                      tanggal=tanggal, instansi=office.issuer, pemerintah=office.name)
     now = utcnow()
     h = HoaxClarification(complaint_id=c.id, template=code, topic=topic, text=text,
                           hoax_probability=c.hoax_probability, actor=principal.actor, created_at=now)

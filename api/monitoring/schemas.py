@@ -47,6 +47,7 @@ class HoaxFlags(Response):
 class Drift(Response):
     status: Literal["ok", "drifting", "unknown", "no_data", "unavailable"]
     reason: str | None = None
+    reason_code: Literal["no_model", "no_reference"] | None = None  # why unavailable (the page says it in Indonesian)
     window_days: int | None = None
     texts: int | None = None
     baseline_similarity: float | None = None

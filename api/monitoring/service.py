@@ -118,11 +118,11 @@ def _mean_max_similarity(X, reference) -> float:
 def drift(s: Session, loaded, now: dt.datetime, days: int = DRIFT_DAYS) -> dict:
     """The drift signal for the model in use (see module docstring)."""
     if loaded is None:
-        return {"status": "unavailable", "reason": "no model is loaded"}
+        return {"status": "unavailable", "reason_code": "no_model", "reason": "no model is loaded"}
     meta = loaded.meta.get("drift") or {}
     ref_file = Path(loaded.path) / meta.get("reference_file", "drift_reference.npz")
     if not meta or not ref_file.is_file():
-        return {"status": "unavailable",
+        return {"status": "unavailable", "reason_code": "no_reference",
                 "reason": "the active bundle has no training sample for drift (train it with `triage train --from-db`)"}
     texts = [full_text(x, t) for t, x in s.execute(
         select(Complaint.title, Complaint.text).where(Complaint.received_at > now - dt.timedelta(days=days))

@@ -6,6 +6,9 @@ from markupsafe import Markup, escape
 
 COLORS = {"on_time": "#2e7d32", "late": "#c62828", "open": "#9e9e9e", "answered_unknown": "#90caf9",
           "median": "#1565c0", "p90": "#90a4ae"}
+# Darker shades for numbers written on white beside a bar (the light bar colours are hard to read as text).
+TEXT_COLORS = {"on_time": "#1b5e20", "late": "#b71c1c", "open": "#424242", "answered_unknown": "#0d47a1"}
+INSIDE_MIN_WIDTH = 14  # narrower segments get their count written after the bar
 LABELS = {"on_time": "Tepat waktu", "late": "Terlambat", "open": "Belum ditindaklanjuti",
           "answered_unknown": "Tanggal tak diketahui"}
 
@@ -16,12 +19,13 @@ def _fmt(v: float) -> str:
 
 def stacked_bars(rows, keys=("on_time", "late", "open", "answered_unknown"), width: int = 640,
                  title: str = "Tindak lanjut per instansi") -> Markup:
-    """One horizontal bar per agency, split by outcome; counts written in the segments."""
+    """One horizontal bar per agency, split by outcome; counts written in the segments, and after the bar
+    (in the segment's colour, in order) for segments too narrow to hold their number."""
     rows = [r for r in rows if sum(getattr(r, k) for k in keys) > 0]
-    label_w, bar_h, gap, top = 120, 16, 6, 40
+    label_w, bar_h, gap, top, right = 120, 16, 6, 40, 90
     height = top + len(rows) * (bar_h + gap) + 10
     longest = max((sum(getattr(r, k) for k in keys) for r in rows), default=1) or 1
-    scale = (width - label_w - 40) / longest
+    scale = (width - label_w - right) / longest
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart" viewBox="0 0 {width} {height}" '
            f'width="100%" aria-label="{escape(title)}" font-family="sans-serif" font-size="11">',
            f'<title>{escape(title)}</title>']
@@ -34,16 +38,23 @@ def stacked_bars(rows, keys=("on_time", "late", "open", "answered_unknown"), wid
         y = top + i * (bar_h + gap)
         out.append(f'<text x="{label_w - 6}" y="{y + 12}" text-anchor="end">{escape(r.agency)}</text>')
         x = float(label_w)
+        outside = []
         for k in keys:
             v = getattr(r, k)
             if not v:
                 continue
-            w = v * scale
+            w = max(v * scale, 2.0)  # a count of 1 among hundreds stays visible
             out.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{COLORS[k]}">'
                        f'<title>{escape(r.agency)}: {escape(LABELS[k])} {v}</title></rect>')
-            if w > 14:
+            if w > INSIDE_MIN_WIDTH:
                 out.append(f'<text x="{x + w / 2:.1f}" y="{y + 12}" text-anchor="middle" fill="#fff">{v}</text>')
+            else:
+                outside.append((k, v))
             x += w
+        for k, v in outside:
+            out.append(f'<text x="{x + 4:.1f}" y="{y + 12}" fill="{TEXT_COLORS[k]}" font-weight="bold" '
+                       f'class="small-count">{v}<title>{escape(LABELS[k])} {v}</title></text>')
+            x += 8 + 6.5 * len(str(v))
     if not rows:
         out.append(f'<text x="{label_w}" y="{top + 12}">Belum ada laporan yang didisposisikan.</text>')
     out.append("</svg>")

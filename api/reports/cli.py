@@ -34,6 +34,9 @@ def performance(month, start, end, output: Path | None, all_agencies: bool) -> N
 
         period = Period.parse(month, start, end, dt.datetime.now(policy.calendar.tz).date())
         rep = performance_report(s, period, policy, all_agencies=all_agencies)
+        from api.office.service import identity
+
+        office = identity(s)
     suffix = output.suffix.lower() if output else ".txt"
     if suffix == ".csv":
         output.write_text(to_csv(rep), encoding="utf-8")
@@ -42,7 +45,7 @@ def performance(month, start, end, output: Path | None, all_agencies: bool) -> N
     elif suffix == ".json":
         output.write_text(json.dumps(rep.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
     elif suffix == ".html":
-        output.write_text(_render_monthly(rep, settings), encoding="utf-8")
+        output.write_text(_render_monthly(rep, settings, office), encoding="utf-8")
     elif output is None:
         _print(rep)
         return
@@ -61,12 +64,13 @@ def _print(rep) -> None:
         click.echo(f"{r.agency}\t{r.received}\t{r.dispatched}\t{r.on_time}\t{r.late}\t{r.open}\t{med}\t{p90}\t{share}\t{r.hoaxes}")
 
 
-def _render_monthly(rep, settings) -> str:
+def _render_monthly(rep, settings, office) -> str:
     """The monthly document rendered outside a request (same template as GET /reports/monthly)."""
     from flask import Flask, render_template
 
     from api.reports import charts
     from api.reports.performance import COLUMNS, DEFINITIONS_ID, MONTHS_ID, format_date_id
+    from api.reports.views import office_context
 
     app = Flask("api", template_folder=str(Path(__file__).resolve().parents[1] / "templates"))
     app.config["SERVER_NAME"] = "localhost"
@@ -76,6 +80,6 @@ def _render_monthly(rep, settings) -> str:
         return render_template(
             "reports/monthly.html", report=rep, columns=COLUMNS, definitions=DEFINITIONS_ID,
             chart_outcomes=charts.stacked_bars(rep.rows), chart_times=charts.response_times(rep.rows),
-            generated_local=rep.generated_at.astimezone(ZoneInfo(settings["TIMEZONE"])),
+            generated_local=rep.generated_at.astimezone(ZoneInfo(office.timezone)),
             format_date_id=format_date_id, months=MONTHS_ID, query="",
-            issuer=settings.get("REPORT_ISSUER", "Dinas Komunikasi dan Informatika"))
+            **office_context(office))

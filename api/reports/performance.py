@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from api.console.present import parse_day, parse_month
 from api.deadlines import DeadlinePolicy, WorkingCalendar
 from api.models import Agency, Complaint, utcnow
 from api.services.complaints import YEARS
@@ -70,10 +71,11 @@ class Period:
     @classmethod
     def month(cls, value: str) -> Period:
         try:
-            year, month = (int(x) for x in value.split("-"))
+            year, month = parse_month(value)
             first = dt.date(year, month, 1)
         except ValueError:
-            raise Invalid(f"month: {value!r} is not YYYY-MM", "validation_error", [{"field": "month", "code": "format"}]) from None
+            raise Invalid(f"month: {value!r} is not MM/YYYY or YYYY-MM", "validation_error",
+                          [{"field": "month", "code": "format"}]) from None
         _in_range(first, "month", value)
         return cls(first, first.replace(day=calmod.monthrange(year, month)[1]))
 
@@ -83,11 +85,14 @@ class Period:
         if month:
             return cls.month(month)
         today = today or dt.date.today()
-        try:
-            s = dt.date.fromisoformat(start) if start else today.replace(day=1)
-            e = dt.date.fromisoformat(end) if end else today
-        except ValueError as exc:
-            raise Invalid(f"from/to: {exc}; use YYYY-MM-DD", "validation_error", [{"field": "from", "code": "format"}]) from None
+        days = {}
+        for name, value, default in (("from", start, today.replace(day=1)), ("to", end, today)):
+            try:
+                days[name] = parse_day(value) if value else default
+            except ValueError:
+                raise Invalid(f"{name}: {value!r} is not a date; use DD/MM/YYYY or YYYY-MM-DD", "validation_error",
+                              [{"field": name, "code": "format"}]) from None
+        s, e = days["from"], days["to"]
         _in_range(s, "from", start)
         _in_range(e, "to", end)
         if e < s:

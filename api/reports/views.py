@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from flask import Blueprint, Response, jsonify, render_template, request
 
 from api import auth, db, extensions
+from api.console import present
+from api.office.service import identity
 from api.reports import charts
 from api.reports.export import to_csv, to_xlsx
 from api.reports.performance import (
@@ -44,11 +46,18 @@ def _context(report) -> dict:
         "generated_local": report.generated_at.astimezone(tz),
         "format_date_id": format_date_id, "months": MONTHS_ID,
         "query": request.query_string.decode(),
-        "issuer": current_app.config.get("REPORT_ISSUER", "Dinas Komunikasi dan Informatika"),
+        **office_context(identity(db.session())),
+        "format_day": present.format_day, "day_pattern": present.DAY_PATTERN, "month_pattern": present.MONTH_PATTERN,
     }
 
 
+def office_context(office) -> dict:
+    """The letterhead: who issues the report (api.office, one place for the office's identity)."""
+    return {"office": office, "issuer": office.issuer}
+
+
 def _download(body, mimetype: str, name: str) -> Response:
+    # Werkzeug adds "; charset=utf-8" to text/* mimetypes itself: pass the bare type.
     return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
@@ -68,7 +77,7 @@ def performance_json():
 @auth.roles(*ROLES)
 def performance_csv():
     report = _report()
-    return _download(to_csv(report), "text/csv; charset=utf-8", f"kinerja-instansi-{report.period.slug()}.csv")
+    return _download(to_csv(report), "text/csv", f"kinerja-instansi-{report.period.slug()}.csv")
 
 
 @bp.get("/performance.xlsx")

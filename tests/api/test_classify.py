@@ -55,5 +55,6 @@ def test_a_misnamed_field_is_named_in_the_error(client, api_key):
     """`{"isi": ...}` (Indonesian for text) is an unknown field, and the text is missing: both are said."""
     resp = client.post("/api/v1/classify", json={"isi": "jalan rusak"}, headers=api_key)
     assert resp.status_code == 422
-    assert resp.json["error"]["message"] == "isi: unknown field 'isi'"
-    assert resp.json["error"]["details"][0] == {"field": "isi", "code": "unknown_field", "message": "unknown field 'isi'"}
+    assert resp.json["error"]["message"] == ("text: `text` (one report) or `items` (a batch) is required; "
+                                             "isi: unknown field 'isi'")
+    assert resp.json["error"]["details"][1] == {"field": "isi", "code": "unknown_field", "message": "unknown field 'isi'"}

@@ -72,6 +72,22 @@ def lsa_init(tokenizer, texts: list[str], dim: int, seed: int) -> np.ndarray:
     return emb
 
 
+def _quiet_trainer(base):
+    """The trainer without its model card (which samples training texts as "widget examples", with a
+    progress bar) and without the callback that prints the final metrics dict to stdout."""
+    from transformers.trainer_callback import PrinterCallback
+
+    class QuietTrainer(base):
+        def add_model_card_callback(self, default_args_dict) -> None:
+            pass
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.remove_callback(PrinterCallback)
+
+    return QuietTrainer
+
+
 class StaticEncoder(TransformerMixin, BaseEstimator):
     kind = "static"
 
@@ -156,7 +172,8 @@ class StaticEncoder(TransformerMixin, BaseEstimator):
                 dataloader_drop_last=False,
             )
             os.environ.setdefault("WANDB_DISABLED", "true")
-            trainer = SentenceTransformerTrainer(model=self.model_, args=args, train_dataset=dataset, loss=loss)
+            trainer = _quiet_trainer(SentenceTransformerTrainer)(model=self.model_, args=args, train_dataset=dataset,
+                                                                 loss=loss)
             out = trainer.train()
             self.trained_steps_ = int(out.global_step)
             self.train_loss_ = float(out.training_loss)
@@ -168,7 +185,8 @@ class StaticEncoder(TransformerMixin, BaseEstimator):
                                   show_progress_bar=False).astype(np.float32)
 
     def save(self, directory: Path) -> None:
-        self.model_.save(str(directory / "sentence_transformer"))
+        # No model card: it would encode training texts as "widget examples" (and print a progress bar).
+        self.model_.save(str(directory / "sentence_transformer"), create_model_card=False)
 
     @classmethod
     def load(cls, directory: Path, config: dict):

@@ -27,10 +27,31 @@ def _stemmer():
 
 
 @lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
+def all_stopwords() -> frozenset[str]:
+    """Sastrawi's whole list: words that say nothing on their own (for what is shown to people)."""
     from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
 
-    return frozenset(StopWordRemoverFactory().get_stop_words()) - _KEEP
+    return frozenset(StopWordRemoverFactory().get_stop_words())
+
+
+def stopwords() -> frozenset[str]:
+    """The stopwords removed before modelling: the whole list less negations and question words."""
+    return _model_stopwords()
+
+
+@lru_cache(maxsize=1)
+def _model_stopwords() -> frozenset[str]:
+    return all_stopwords() - _KEEP
+
+
+def readable_term(term: str) -> bool:
+    """Whether a model feature (a word or n-gram) means something to a person reading a reason: no
+    internal token (`_url_`, `_nik_`), not only stopwords, numbers or one- and two-letter fragments."""
+    words = term.split()
+    if not words or any(w.startswith("_") or w in MODEL_TOKENS for w in words):
+        return False
+    sw = all_stopwords()
+    return any(w not in sw and len(w) > 2 and not w.isdigit() for w in words)
 
 
 @lru_cache(maxsize=200_000)
