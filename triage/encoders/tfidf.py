@@ -6,6 +6,9 @@ Indonesian ("rusak", "rusakk", "dirusak") without a stemmer.
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
 import joblib
 import numpy as np
 import scipy.sparse as sp
@@ -26,6 +29,7 @@ class TfidfEncoder(TransformerMixin, BaseEstimator):
 
     def fit(self, X, y=None):
         X = list(X)
+        self.__dict__.pop("_word_names", None)
         # min_df=2 on a tiny corpus can leave nothing; fall back to 1.
         min_df = self.min_df if len(X) >= 50 else 1
         self.word_ = TfidfVectorizer(
@@ -52,16 +56,33 @@ class TfidfEncoder(TransformerMixin, BaseEstimator):
     def word_vocabulary_size(self) -> int:
         return len(self.word_.vocabulary_)
 
-    def word_feature_names(self):
-        return self.word_.get_feature_names_out()
+    def word_feature_names(self) -> np.ndarray:
+        """The word features' names, computed once per loaded encoder (sklearn builds them anew on
+        every call: milliseconds per request only to name the "why" words)."""
+        names = self.__dict__.get("_word_names")
+        if names is None:
+            names = self.__dict__["_word_names"] = self.word_.get_feature_names_out()
+        return names
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        state.pop("_word_names", None)  # a cache, not part of the saved model
+        return state
 
     def save(self, directory) -> None:
         joblib.dump(self, directory / "tfidf.joblib")
 
     @classmethod
-    def load(cls, directory):
-        return joblib.load(directory / "tfidf.joblib")
+    def load(cls, directory, digests: dict[str, str] | None = None):
+        return load_joblib(Path(directory) / "tfidf.joblib", (digests or {}).get("tfidf.joblib"))
 
     def describe(self) -> dict:
         return {"kind": self.kind, "word_ngrams": list(self.word_ngrams), "char_ngrams": list(self.char_ngrams),
                 "min_df": self.min_df, "use_char": self.use_char}
+
+
+def load_joblib(path: Path, sha256: str | None = None):
+    """joblib.load from bytes read (and checked against ``sha256``) once: no memory map, no second read."""
+    from triage.encoders.static_runtime import read_verified
+
+    return joblib.load(io.BytesIO(read_verified(path, sha256)))
