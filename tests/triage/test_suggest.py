@@ -45,8 +45,9 @@ def reference(sample_bundle):
     full = full_texts(texts, None)
     norm = model.normalizer_.transform(full)
     dense = st.encode(norm, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+    tf = model.encoder_.tfidf_
     X = sp.hstack([sp.csr_matrix(dense.astype(np.float32) * np.float32(model.encoder_.dense_weight)),
-                   model.encoder_.tfidf_.transform(norm)], format="csr")
+                   tf.word_.transform(norm), tf.char_.transform(norm)], format="csr")
     probas = {n: h.predict_proba(with_cues(X, full) if n == "hoax" else X) for n, h in model.heads_.items()}
     return texts, probas
 

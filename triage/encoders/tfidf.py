@@ -14,6 +14,8 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from sklearn.utils.validation import check_is_fitted
 
 
@@ -30,6 +32,7 @@ class TfidfEncoder(TransformerMixin, BaseEstimator):
     def fit(self, X, y=None):
         X = list(X)
         self.__dict__.pop("_word_names", None)
+        self.__dict__.pop("_analyzers", None)
         # min_df=2 on a tiny corpus can leave nothing; fall back to 1.
         min_df = self.min_df if len(X) >= 50 else 1
         self.word_ = TfidfVectorizer(
@@ -47,10 +50,16 @@ class TfidfEncoder(TransformerMixin, BaseEstimator):
     def transform(self, X):
         check_is_fitted(self, "word_")
         X = list(X)
-        parts = [self.word_.transform(X)]
+        parts = [_tfidf_rows(self.word_, self._analyzer("word", self.word_), X)]
         if self.char_ is not None:
-            parts.append(self.char_.transform(X))
+            parts.append(_tfidf_rows(self.char_, self._analyzer("char", self.char_), X))
         return sp.hstack(parts, format="csr")
+
+    def _analyzer(self, key: str, vectorizer):
+        cache = self.__dict__.setdefault("_analyzers", {})
+        if key not in cache:
+            cache[key] = vectorizer.build_analyzer()
+        return cache[key]
 
     @property
     def word_vocabulary_size(self) -> int:
@@ -66,7 +75,8 @@ class TfidfEncoder(TransformerMixin, BaseEstimator):
 
     def __getstate__(self):
         state = super().__getstate__()
-        state.pop("_word_names", None)  # a cache, not part of the saved model
+        state.pop("_word_names", None)  # caches, not part of the saved model
+        state.pop("_analyzers", None)
         return state
 
     def save(self, directory) -> None:
@@ -79,6 +89,39 @@ class TfidfEncoder(TransformerMixin, BaseEstimator):
     def describe(self) -> dict:
         return {"kind": self.kind, "word_ngrams": list(self.word_ngrams), "char_ngrams": list(self.char_ngrams),
                 "min_df": self.min_df, "use_char": self.use_char}
+
+
+def _tfidf_rows(vectorizer: TfidfVectorizer, analyze, docs: list[str]) -> sp.csr_matrix:
+    """``vectorizer.transform(docs)`` step by step as scikit-learn does it (count the vocabulary's terms,
+    sorted columns, sublinear tf, idf, l2 rows), without its input validation: on one short report that
+    validation cost more than the arithmetic. tests/triage/encoders/test_round_trip.py checks equality."""
+    vocab = vectorizer.vocabulary_
+    indices: list[int] = []
+    counts: list[int] = []
+    indptr = [0]
+    for doc in docs:
+        counter: dict[int, int] = {}
+        for feature in analyze(doc):
+            j = vocab.get(feature)
+            if j is not None:
+                counter[j] = counter.get(j, 0) + 1
+        indices.extend(counter)
+        counts.extend(counter.values())
+        indptr.append(len(indices))
+    X = sp.csr_matrix((np.asarray(counts, dtype=vectorizer.dtype), np.asarray(indices, dtype=np.int32),
+                       np.asarray(indptr, dtype=np.int32)), shape=(len(docs), len(vocab)))
+    X.sort_indices()
+    tfidf = vectorizer._tfidf
+    if tfidf.sublinear_tf:
+        np.log(X.data, X.data)
+        X.data += 1.0
+    if tfidf.use_idf:
+        X.data *= tfidf.idf_[X.indices]
+    if tfidf.norm == "l2":
+        inplace_csr_row_normalize_l2(X)
+    elif tfidf.norm is not None:
+        X = normalize(X, norm=tfidf.norm, copy=False)
+    return X
 
 
 def load_joblib(path: Path, sha256: str | None = None):
