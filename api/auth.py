@@ -15,7 +15,7 @@ import logging
 import secrets
 
 from flask import abort, g, redirect, request, session, url_for
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.security import check_password_hash
 
@@ -44,13 +44,16 @@ def new_key() -> tuple[str, str]:
 
 def from_api_key(token: str) -> Principal:
     s = db.session()
-    key = s.scalar(select(ApiKey).where(ApiKey.key_hash == hash_key(token)))
-    if key is None or key.revoked_at is not None or not hmac.compare_digest(key.key_hash, hash_key(token)):
+    digest = hash_key(token)
+    # Only the columns needed, not an ORM object: this runs on every API request (issue 16).
+    key = s.execute(select(ApiKey.id, ApiKey.name, ApiKey.key_hash, ApiKey.revoked_at, ApiKey.last_used_at)
+                    .where(ApiKey.key_hash == digest)).first()
+    if key is None or key.revoked_at is not None or not hmac.compare_digest(key.key_hash, digest):
         raise ApiError(401, "invalid_credentials", "unknown or revoked API key", headers=CHALLENGE)
     now = utcnow()
     if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
-        key.last_used_at = now
         try:
+            s.execute(update(ApiKey).where(ApiKey.id == key.id).values(last_used_at=now))
             s.commit()
         except SQLAlchemyError:
             s.rollback()  # bookkeeping only: a busy database must not refuse the request for it
