@@ -75,3 +75,13 @@ def test_only_the_heads_asked_for_are_computed(suggester):
         assert b.agency == a.agency and b.hoax == a.hoax and b.explanation == a.explanation
     assert all(s.agency is None and s.hoax is None and s.category is not None
                for s in suggester.suggest(TEXTS, heads=["category"]))
+
+
+def test_to_dict_is_what_asdict_gives(suggester):
+    from dataclasses import asdict
+
+    for sg in [*suggester.suggest(TEXTS + ["SEBARKAN!!! transfer sekarang http://bit.ly/x"]),
+               *suggester.suggest(TEXTS, heads=["hoax"])]:
+        sg.model["learning"] = {"decisions": 3}
+        expected = {k: v for k, v in asdict(sg).items() if v is not None}
+        assert sg.to_dict() == expected and list(sg.to_dict()) == list(expected)
