@@ -183,18 +183,18 @@ def test_database_unreachable_is_503_with_retry_after_nothing_half_written_and_r
     # 1. The database goes away while the model is classifying: the insert never lands.
     import api.services.intake as intake_mod
 
-    real_classify = intake_mod.classify
+    real_analyse = intake_mod.analyse
 
     def classify_then_lose_the_database(*a, **k):
-        out = real_classify(*a, **k)
+        out = real_analyse(*a, **k)
         proxy.stop()
         return out
 
-    intake_mod.classify = classify_then_lose_the_database
+    intake_mod.analyse = classify_then_lose_the_database
     try:
         resp = client.post("/api/v1/complaints", json=COMPLAINT, headers={**auth, "Idempotency-Key": "k-1"})
     finally:
-        intake_mod.classify = real_classify
+        intake_mod.analyse = real_analyse
     assert resp.status_code == 503, resp.get_data(as_text=True)
     assert resp.json["error"]["code"] == "database_unavailable" and int(resp.headers["Retry-After"]) > 0
 

@@ -68,7 +68,9 @@ class StaticEmbeddingRuntime:
         return int(self.table.shape[1])
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        # One text at a time, not encode_batch: its Rust thread pool keeps spinning after each call and takes
+        # the CPU from the next requests and the other workers; a table lookup gains nothing from it.
+        encodings = [self.tokenizer.encode(t, add_special_tokens=False) for t in texts]
         lengths = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=len(encodings))
         out = np.zeros((len(encodings), self.table.shape[1]), dtype=np.float32)
         filled = lengths > 0  # an empty bag stays zero, as in EmbeddingBag
