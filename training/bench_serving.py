@@ -438,9 +438,12 @@ def main(argv=None) -> int:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     if args.write_docs:
+        import shlex
+
         from training.benchmark import write_section
 
-        command = "python -m training.bench_serving " + " ".join(argv if argv is not None else sys.argv[1:])
+        command = "python -m training.bench_serving " + shlex.join(
+            a for a in (argv if argv is not None else sys.argv[1:]))
         write_section(Path(args.write_docs), section(results, command), START, END)
     return 0
 
