@@ -1,6 +1,7 @@
 """The triage service: `create_app()` builds the Flask application.
 
-Production: `gunicorn -w 4 -b 0.0.0.0:8000 'api:create_app()'` (run `triage db upgrade` first for
+Production: `gunicorn -c python:api.gunicorn_conf -w 3 -b 0.0.0.0:8000 'api:create_app()'` (preloaded:
+the model is loaded once and shared by the workers; run `triage db upgrade` first for
 PostgreSQL; set PROMETHEUS_MULTIPROC_DIR to an empty directory so /metrics adds up all workers).
 """
 

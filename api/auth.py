@@ -26,7 +26,7 @@ import logging
 import secrets
 
 from flask import abort, current_app, g, has_request_context, redirect, request, session, url_for
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from api import db, extensions
@@ -84,7 +84,9 @@ def from_api_key(token: str) -> Principal:
 
 def _check_key(token: str, digest: str) -> Principal:
     s = db.session()
-    key = s.scalar(select(ApiKey).where(ApiKey.key_hash == digest))
+    # Only the columns needed, not an ORM object: this runs on every API request.
+    key = s.execute(select(ApiKey.id, ApiKey.name, ApiKey.key_hash, ApiKey.revoked_at, ApiKey.last_used_at)
+                    .where(ApiKey.key_hash == digest)).first()
     if key is None or key.revoked_at is not None or not hmac.compare_digest(key.key_hash, digest):
         try:
             with extensions.sessionmaker()() as ls:
@@ -94,8 +96,8 @@ def _check_key(token: str, digest: str) -> Principal:
         raise ApiError(401, "invalid_credentials", "unknown or revoked API key", headers=CHALLENGE)
     now = utcnow()
     if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
-        key.last_used_at = now
         try:
+            s.execute(update(ApiKey).where(ApiKey.id == key.id).values(last_used_at=now))
             s.commit()
         except SQLAlchemyError:
             s.rollback()  # bookkeeping only: a busy database must not refuse the request for it

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import logging
+import os
+import weakref
 from pathlib import Path
 
 from flask import Flask, g
@@ -29,11 +31,25 @@ def make_engine(url: str) -> Engine:
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             cur.close()
+    else:
+        # pre_ping: a restarted database costs one failed check, not a failed request.
+        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, pool_timeout=10,
+                               hide_parameters=True)
+    _fresh_pool_after_fork(engine)
+    return engine
 
-        return engine
-    # pre_ping: a restarted database costs one failed check, not a failed request.
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, pool_timeout=10,
-                         hide_parameters=True)
+
+def _fresh_pool_after_fork(engine: Engine) -> None:
+    """A process forked from this one (gunicorn --preload) must not use the parent's connections: it
+    forgets them (without closing the parent's sockets) and opens its own."""
+    ref = weakref.ref(engine)
+
+    def after_in_child():
+        e = ref()
+        if e is not None:
+            e.dispose(close=False)
+
+    os.register_at_fork(after_in_child=after_in_child)
 
 
 def init_app(app: Flask) -> None:

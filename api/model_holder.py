@@ -11,7 +11,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from triage.suggest import SuggesterProtocol, Suggestion
+from triage.suggest import Analysis, SuggesterProtocol, Suggestion
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +67,16 @@ class ModelHolder:
             self.last_error = None
         log.info("model %s (%s) is active", loaded.name, loaded.version)
 
-    def suggest(self, texts: list[str], titles: list[str | None] | None = None) -> tuple[Loaded, list[Suggestion]]:
+    def suggest(self, texts: list[str], titles: list[str | None] | None = None,
+                heads: list[str] | None = None) -> tuple[Loaded, list[Suggestion]]:
+        loaded, analysis = self.analyse(texts, titles, heads)
+        return loaded, analysis.suggestions
+
+    def analyse(self, texts: list[str], titles: list[str | None] | None = None,
+                heads: list[str] | None = None) -> tuple[Loaded, Analysis]:
+        """The suggestions and the texts' embeddings from one pass of the current model (intake reuses
+        the embeddings for duplicate linking instead of encoding the report again)."""
         loaded = self._loaded
         if loaded is None:
             raise ModelUnavailable(self.last_error or "no model is loaded")
-        return loaded, loaded.suggester.suggest(texts, titles=titles)
+        return loaded, loaded.suggester.analyse(texts, titles=titles, heads=heads)

@@ -198,6 +198,11 @@ class ClassifyRequest(Request):
               json_schema_extra={"x-config-max-items": "BATCH_LIMIT"}),
         AfterValidator(_within("BATCH_LIMIT", "batch_too_large", "items")),
     ] = None
+    heads: Annotated[
+        list[Literal["agency", "category", "classification", "hoax"]],
+        Field(min_length=1, max_length=4, description="Only these heads (all when absent): the others are not "
+                                                      "computed and are absent from the suggestion."),
+    ] = None
 
     @model_validator(mode="wrap")
     @classmethod

@@ -231,7 +231,7 @@ def load_bundle(path: str | Path, verify_hashes: bool = True) -> Bundle:
     check_versions(meta, path)
     check_files(meta, path, verify_hashes)
     try:
-        model = TriageModel.load(path, meta)
+        model = TriageModel.load(path, meta, meta.get("files") if verify_hashes else None)
     except BundleError:
         raise
     except Exception as exc:  # a damaged pickle or encoder directory

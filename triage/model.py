@@ -17,6 +17,8 @@ import pandas as pd
 import scipy.sparse as sp
 
 from triage.encoders import encoder_from_config, make_encoder
+from triage.encoders.factory import sub_digests
+from triage.encoders.tfidf import load_joblib
 from triage.heads import LabelHead
 from triage.heads.hoax_cues import CUE_NAMES, cue_matrix
 from triage.text.normalizer import TextNormalizer
@@ -190,12 +192,15 @@ class TriageModel:
         }
 
     @classmethod
-    def load(cls, directory: Path, config: dict) -> TriageModel:
+    def load(cls, directory: Path, config: dict, digests: dict[str, str] | None = None) -> TriageModel:
+        """``digests``: the bundle manifest's sha256 per file (relative to ``directory``), checked against
+        the bytes read; every file is read into memory, none is memory-mapped."""
         model = cls(encoder=config["encoder_spec"], preprocessing=config["preprocessing"],
                     target_precision=config.get("target_precision", 0.95),
                     recency_half_life_days=config.get("recency_half_life_days"))
         model.normalizer_ = TextNormalizer(**config["preprocessing"]).fit([])
-        model.encoder_ = encoder_from_config(directory / "encoder", config["encoder"])
+        model.encoder_ = encoder_from_config(directory / "encoder", config["encoder"], sub_digests(digests, "encoder"))
         model.primary_head_ = config.get("primary_head", "agency")
-        model.heads_ = {name: joblib.load(directory / "heads" / f"{name}.joblib") for name in config["heads"]}
+        model.heads_ = {name: load_joblib(directory / "heads" / f"{name}.joblib", (digests or {}).get(f"heads/{name}.joblib"))
+                        for name in config["heads"]}
         return model

@@ -19,6 +19,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 from flask import has_app_context
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -66,8 +67,11 @@ def _month_range(month: str) -> tuple[dt.datetime, dt.datetime]:
     return start, end
 
 
-def catch_up(s: Session, index: ShardedIndex, loaded, months: list[str], batch: int = 2000) -> int:
-    """Add the complaints of these months that the index does not hold yet; returns how many."""
+def catch_up(s: Session, index: ShardedIndex, loaded, months: list[str], batch: int = 2000,
+             known: dict | None = None) -> int:
+    """Add the complaints of these months that the index does not hold yet; returns how many.
+    ``known``: complaint id -> its embedding by this model, already computed (not encoded again)."""
+    known = known or {}
     added = 0
     for month in months:
         start, end = _month_range(month)
@@ -80,8 +84,11 @@ def catch_up(s: Session, index: ShardedIndex, loaded, months: list[str], batch: 
             ).all()
             if not rows:
                 break
-            vecs = _embed(loaded, [join_title(r.text, r.title) for r in rows])
-            index.add([r.id for r in rows], vecs, [r.received_at for r in rows])
+            todo = [r for r in rows if r.id not in known]
+            vecs = dict(zip([r.id for r in todo], _embed(loaded, [join_title(r.text, r.title) for r in todo])
+                            if todo else [], strict=True))
+            index.add([r.id for r in rows], np.vstack([known.get(r.id, vecs.get(r.id)) for r in rows]),
+                      [r.received_at for r in rows])
             added += len(rows)
             if len(rows) < batch:
                 break
@@ -101,15 +108,20 @@ def _window_months(at: dt.datetime, window_days: int, before_only: bool) -> list
     return months_between(d - dt.timedelta(days=window_days), d if before_only else d + dt.timedelta(days=window_days))
 
 
-def _neighbours(s: Session, holder: ModelHolder, c: Complaint, window_days: int, k: int, before_only: bool):
+def _neighbours(s: Session, holder: ModelHolder, c: Complaint, window_days: int, k: int, before_only: bool,
+                embedding=None):
+    """``embedding``: (model version, vector) of ``c`` already computed (intake's classification);
+    used when the index is of that model, else ``c`` is embedded here."""
     st = store()
     index, loaded = st.get(holder)
     if index is None:
         return None, []
     months = _window_months(c.received_at, window_days, before_only)
-    if catch_up(s, index, loaded, months):
+    vec = embedding[1] if embedding is not None and embedding[0] == loaded.version else None
+    if catch_up(s, index, loaded, months, known={} if vec is None else {c.id: vec}):
         st.maybe_save()
-    [vec] = _embed(loaded, [full_text(c)])
+    if vec is None:
+        [vec] = _embed(loaded, [full_text(c)])
     found = index.search(vec, c.received_at, window_days, k=k + 1, months=months)
     return st.rule, [n for n in found if n.key != c.id]
 
@@ -162,11 +174,12 @@ def related(c: Complaint, *, session: Session, holder: ModelHolder, principal: P
     return out[:limit]
 
 
-def link_new(s: Session, holder: ModelHolder, c: Complaint) -> ClusterMember | None:
-    """After intake: put `c` in the cluster of the closest earlier open report about the same problem."""
+def link_new(s: Session, holder: ModelHolder, c: Complaint, embedding=None) -> ClusterMember | None:
+    """After intake: put `c` in the cluster of the closest earlier open report about the same problem.
+    ``embedding``: (model version, vector) from intake's classification, so `c` is not encoded twice."""
     if holder.current is None or s.scalar(select(ClusterMember).where(ClusterMember.complaint_id == c.id)):
         return None
-    rule, found = _neighbours(s, holder, c, WINDOW_DAYS, k=20, before_only=True)
+    rule, found = _neighbours(s, holder, c, WINDOW_DAYS, k=20, before_only=True, embedding=embedding)
     if not found:
         return None
     sims = {n.key: n.similarity for n in found}
@@ -213,12 +226,12 @@ def _join(s: Session, c: Complaint, other: Complaint, sim: float, evidence: dict
     return member
 
 
-def on_intake(s: Session, holder: ModelHolder, c: Complaint) -> None:
+def on_intake(s: Session, holder: ModelHolder, c: Complaint, embedding=None) -> None:
     """Called by api.services.intake after the complaint is committed; never raises."""
     if not has_app_context():
         return
     try:
-        link_new(s, holder, c)
+        link_new(s, holder, c, embedding)
     except Exception:
         log.exception("linking complaint %s to a cluster failed; it stays on its own", c.tracking_id)
         s.rollback()

@@ -68,11 +68,13 @@ class RemappingSuggester:
     def embed(self, texts: Sequence[str]):
         return self.base.embed(texts)
 
-    def suggest(self, texts: Sequence[str], titles: Sequence[str | None] | None = None) -> list[Suggestion]:
-        return self.analyse(texts, titles).suggestions
+    def suggest(self, texts: Sequence[str], titles: Sequence[str | None] | None = None,
+                heads: Sequence[str] | None = None) -> list[Suggestion]:
+        return self.analyse(texts, titles, heads).suggestions
 
-    def analyse(self, texts: Sequence[str], titles: Sequence[str | None] | None = None) -> Analysis:
-        analysis = self.base.analyse(texts, titles=titles)
+    def analyse(self, texts: Sequence[str], titles: Sequence[str | None] | None = None,
+                heads: Sequence[str] | None = None) -> Analysis:
+        analysis = self.base.analyse(texts, titles=titles, heads=heads)
         self._remap(analysis.suggestions)
         return analysis
 

@@ -22,7 +22,7 @@ from api.model_holder import ModelHolder
 from api.models import Complaint, Event, ReporterContact, Suggestion, utcnow
 from api.principal import Principal
 from api.schemas import ClassifyItem, ComplaintCreate
-from api.services.classify import classify
+from api.services.classify import analyse
 from api.services.errors import Conflict
 from api.workflow import Role, Status
 
@@ -92,9 +92,12 @@ def intake(
         return replay
 
     channel = data.channel or ("api" if principal.role == Role.SYSTEM else "web")
-    payload = None
+    payload, embedding = None, None
     try:
-        [payload] = classify(holder, [ClassifyItem(text=data.text, title=data.title)], source="intake")
+        done = analyse(holder, [ClassifyItem(text=data.text, title=data.title)], source="intake")
+        [payload] = done.payloads
+        if done.embeddings is not None:
+            embedding = (done.loaded.version, done.embeddings[0])
     except Exception:
         # Nothing accepted is lost: store it for a human, without a suggestion.
         log.exception("classification failed during intake; storing the complaint without a suggestion")
@@ -131,18 +134,18 @@ def intake(
             return replay
         raise
     metrics.INTAKE.labels(channel, "classified" if payload is not None else "unclassified").inc()
-    _link_duplicates(s, holder, c)
+    _link_duplicates(s, holder, c, embedding)
     return IntakeResult(c, created=True)
 
 
-def _link_duplicates(s: Session, holder: ModelHolder, c: Complaint) -> None:
+def _link_duplicates(s: Session, holder: ModelHolder, c: Complaint, embedding=None) -> None:
     """Issue 7: link to an open cluster about the same problem. The complaint is already committed;
     nothing that goes wrong here may lose it or fail the request."""
     tracking_id = c.tracking_id  # read now: after a failed flush the session cannot load it
     try:
         from api.duplicates import service as duplicates
 
-        duplicates.on_intake(s, holder, c)
+        duplicates.on_intake(s, holder, c, embedding)
     except Exception:
         try:
             s.rollback()

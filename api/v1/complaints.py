@@ -24,7 +24,7 @@ VIEWERS = (Role.VERIFIER, Role.ADMIN, Role.DATA_SCIENTIST, Role.AGENCY_OFFICER)
 def classify():
     req = json_body(ClassifyRequest)
     reports = req.reports()
-    suggestions = classify_reports(extensions.holder(), reports)
+    suggestions = classify_reports(extensions.holder(), reports, heads=req.heads)
     if req.items is not None:
         return jsonify(suggestions=suggestions,
                        personal_data=[representation.personal_data(r.text) for r in reports])

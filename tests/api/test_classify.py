@@ -58,3 +58,15 @@ def test_a_misnamed_field_is_named_in_the_error(client, api_key):
     assert resp.json["error"]["message"] == ("text: `text` (one report) or `items` (a batch) is required; "
                                              "isi: unknown field 'isi'")
     assert resp.json["error"]["details"][1] == {"field": "isi", "code": "unknown_field", "message": "unknown field 'isi'"}
+
+
+def test_classify_computes_only_the_heads_asked_for(client, api_key):
+    text = "Jalan rusak berlubang di depan pasar, mohon diperbaiki"
+    full = client.post("/api/v1/classify", json={"text": text}, headers=api_key).json["suggestion"]
+    resp = client.post("/api/v1/classify", json={"text": text, "heads": ["hoax", "category"]}, headers=api_key)
+    assert resp.status_code == 200, resp.json
+    only = resp.json["suggestion"]
+    assert "agency" not in only and "classification" not in only
+    assert only["hoax"] == full["hoax"] and only["category"] == full["category"]
+    bad = client.post("/api/v1/classify", json={"text": text, "heads": ["weather"]}, headers=api_key)
+    assert bad.status_code == 422 and bad.json["error"]["details"][0]["field"].startswith("heads")

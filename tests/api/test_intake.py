@@ -87,13 +87,13 @@ def test_idempotency_keys_are_scoped_to_the_caller(client, api_key, verifier, db
 class Broken:
     """Stands in for the suggester when the model fails at intake."""
 
-    def suggest(self, texts, titles=None):
+    def analyse(self, texts, titles=None, heads=None):
         raise RuntimeError("model exploded")
 
 
 def test_model_failure_still_stores_the_complaint(client, verifier, app, db_session, monkeypatch, caplog):
     holder = extensions.holder(app)
-    monkeypatch.setattr(holder, "suggest", Broken().suggest)
+    monkeypatch.setattr(holder, "analyse", Broken().analyse)
     resp = client.post("/api/v1/complaints", json=COMPLAINT, headers=verifier)
     assert resp.status_code == 201
     assert resp.json["status"] == "received" and resp.json["suggestion"] is None

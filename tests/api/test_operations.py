@@ -21,8 +21,31 @@ def test_readyz_is_503_without_a_model(client, app, monkeypatch):
     empty.last_error = "models/broken: no bundle.json"
     monkeypatch.setitem(app.extensions, "triage.model", empty)
     resp = client.get("/readyz")
-    assert resp.status_code == 503 and "no bundle.json" in resp.json["checks"]["model"]
+    assert resp.status_code == 503 and resp.json["checks"]["model"] == "not_ready"
+    assert "bundle" not in resp.get_data(as_text=True)  # no error text or file path for anonymous callers
     assert resp.headers["Retry-After"]
+
+
+def test_readyz_names_the_model_and_shows_no_path(client, model_holder):
+    resp = client.get("/api/v1/readyz")
+    assert resp.json["checks"]["model"] == "ready"
+    assert resp.json["checks"]["model_version"] == model_holder.current.version
+    assert "/" not in resp.get_data(as_text=True).replace("\\/", "")
+
+
+def test_readyz_is_503_when_the_sqlite_file_is_gone(tmp_path, model_holder):
+    from api import create_app, extensions
+
+    db = tmp_path / "triage.db"
+    app = create_app({"INSTANCE_PATH": str(tmp_path / "i"), "DATABASE_URL": f"sqlite:///{db}", "AUTO_MIGRATE": True,
+                      "MODEL_HOLDER": model_holder, "SECRET_KEY": "x", "MODELS_DIR": str(tmp_path / "m")})
+    client = app.test_client()
+    assert client.get("/readyz").status_code == 200
+    db.unlink()
+    resp = client.get("/readyz")
+    assert resp.status_code == 503 and resp.json["checks"]["database"] == "missing"
+    assert str(tmp_path) not in resp.get_data(as_text=True)
+    extensions.engine(app).dispose()
 
 
 def _sample(text: str, name: str, **labels) -> float:

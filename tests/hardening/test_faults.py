@@ -183,18 +183,18 @@ def test_database_unreachable_is_503_with_retry_after_nothing_half_written_and_r
     # 1. The database goes away while the model is classifying: the insert never lands.
     import api.services.intake as intake_mod
 
-    real_classify = intake_mod.classify
+    real_analyse = intake_mod.analyse
 
     def classify_then_lose_the_database(*a, **k):
-        out = real_classify(*a, **k)
+        out = real_analyse(*a, **k)
         proxy.stop()
         return out
 
-    intake_mod.classify = classify_then_lose_the_database
+    intake_mod.analyse = classify_then_lose_the_database
     try:
         resp = client.post("/api/v1/complaints", json=COMPLAINT, headers={**auth, "Idempotency-Key": "k-1"})
     finally:
-        intake_mod.classify = real_classify
+        intake_mod.analyse = real_analyse
     assert resp.status_code == 503, resp.get_data(as_text=True)
     assert resp.json["error"]["code"] == "database_unavailable" and int(resp.headers["Retry-After"]) > 0
 
@@ -459,3 +459,55 @@ def test_sigkill_of_a_worker_during_intake_loses_no_acknowledged_complaint(pg_ba
         except subprocess.TimeoutExpired:
             proc.kill()
         _drop_database(pg_base, "triage_hardening_kill")
+
+
+TRUNCATE_WHILE_SERVING = """
+import os, sys
+from pathlib import Path
+from api import create_app, extensions
+from api.services import accounts
+
+bundle, work = Path(sys.argv[1]), Path(sys.argv[2])
+weights = bundle / "encoder" / "embedding" / "sentence_transformer" / "model.safetensors"
+
+def app_on(model):
+    return create_app({"INSTANCE_PATH": str(work / "i"), "DATABASE_URL": f"sqlite:///{work / 'x.db'}",
+                       "AUTO_MIGRATE": True, "MODEL_PATH": str(model), "MODELS_DIR": str(work / "m"),
+                       "SECRET_KEY": "x", "RATE_LIMITS": False})
+
+app = app_on(bundle)
+with extensions.sessionmaker(app)() as s:
+    _row, key = accounts.create_key(s, "faults")
+auth = {"Authorization": "Bearer " + key}
+client = app.test_client()
+assert client.post("/api/v1/classify", json={"text": "jalan rusak"}, headers=auth).status_code == 200
+# Damage the served bundle in place (same inode), as a half-finished copy or a full disk would.
+with open(weights, "r+b") as fh:
+    fh.truncate(64)
+for _ in range(3):  # a memory-mapped model would die here with SIGBUS
+    r = client.post("/api/v1/classify", json={"text": "lampu jalan mati"}, headers=auth)
+    assert r.status_code == 200 and r.get_json()["suggestion"]["agency"]["candidates"], r.get_data(as_text=True)
+r = client.post("/api/v1/complaints", json={"text": "air pdam mati tiga hari", "channel": "web"}, headers=auth)
+assert r.status_code == 201 and r.get_json()["suggestion"], r.get_data(as_text=True)
+extensions.engine(app).dispose()
+
+# A restart on the damaged bundle: the damage is found (sha256), intake still stores, without a suggestion.
+app = app_on(bundle)
+client = app.test_client()
+ready = client.get("/readyz")
+assert ready.status_code == 503 and ready.get_json()["checks"]["model"] == "not_ready", ready.get_data(as_text=True)
+assert "does not match its sha256" in (extensions.holder(app).last_error or "")
+r = client.post("/api/v1/complaints", json={"text": "sampah menumpuk di pasar", "channel": "web"}, headers=auth)
+assert r.status_code == 201 and not r.get_json().get("suggestion"), r.get_data(as_text=True)
+print("SURVIVED", r.get_json()["tracking_id"])
+"""
+
+
+def test_a_bundle_truncated_while_serving_is_not_fatal(bundle_path, tmp_path):
+    """Issue 14, item 13: the served model lives in memory (no memory map), so truncating its weights in place
+    changes nothing for the running process; a restart detects the damage and intake keeps storing."""
+    bundle = _copy(bundle_path, tmp_path / "served")
+    out = subprocess.run([sys.executable, "-c", TRUNCATE_WHILE_SERVING, str(bundle), str(tmp_path)],
+                         cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, f"exit {out.returncode} (SIGBUS is -7): {out.stderr[-3000:]}"
+    assert "SURVIVED LPR-" in out.stdout

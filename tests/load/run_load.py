@@ -77,11 +77,13 @@ class Client:
         self.timeout = timeout
         self.conn = None
 
-    def post(self, path: str, body: dict, extra: dict | None = None) -> tuple[int, dict | None]:
+    def post(self, path: str, body: dict | None, extra: dict | None = None, method: str = "POST"
+             ) -> tuple[int, dict | None]:
         if self.conn is None:
             self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
         try:
-            self.conn.request("POST", path, json.dumps(body), {**self.headers, **(extra or {})})
+            self.conn.request(method, path, None if body is None else json.dumps(body),
+                              {**self.headers, **(extra or {})})
             resp = self.conn.getresponse()
             data = resp.read()
         except (OSError, http.client.HTTPException):
@@ -134,6 +136,19 @@ def classify_request(args):
         t0 = time.perf_counter()
         try:
             status, _ = client.post("/api/v1/classify", body)
+        except (OSError, http.client.HTTPException):
+            status = None
+        stats.add(time.perf_counter() - t0, status)
+
+    return make
+
+
+def healthz_request(args):
+    """The no-op baseline: what a request costs before the model does anything."""
+    def make(client: Client, stats: Stats):
+        t0 = time.perf_counter()
+        try:
+            status, _ = client.post("/api/v1/healthz", None, method="GET")
         except (OSError, http.client.HTTPException):
             status = None
         stats.add(time.perf_counter() - t0, status)
@@ -345,6 +360,8 @@ def main(argv=None) -> int:
     p.add_argument("--database-url", default=os.environ.get("TRIAGE_DATABASE_URL"),
                    help="database to check afterwards (default TRIAGE_DATABASE_URL)")
     p.add_argument("--only", choices=["classify", "complaints"])
+    p.add_argument("--healthz", action="store_true",
+                   help="first a phase of GET /healthz: the baseline the classify latency is compared with")
     p.add_argument("--json-out", help="write the results as JSON to this file")
     p.add_argument("--steps", type=lambda v: [int(x) for x in v.split(",")], default=None,
                    help="concurrency steps, e.g. 1,2,4,8,16,32 (each for --step-seconds, per endpoint)")
@@ -385,6 +402,9 @@ def main(argv=None) -> int:
         if args.sustained_seconds:
             results["sustained"] = run_sustained(args, acknowledged, ack_lock)
         if not args.steps and not args.sustained_seconds:
+            if args.healthz:
+                stats, elapsed = run_phase("GET /healthz", args, healthz_request(args))
+                results["phases"].append(summarise("GET /healthz", stats, elapsed))
             if args.only in (None, "classify"):
                 stats, elapsed = run_phase("POST /classify", args, classify_request(args))
                 results["phases"].append(summarise("POST /classify", stats, elapsed))

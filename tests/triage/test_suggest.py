@@ -25,3 +25,63 @@ def test_analyse_gives_the_suggestions_and_the_embeddings_of_one_pass(suggester)
 def test_a_single_string_is_refused(suggester):
     with pytest.raises(TypeError):
         suggester.suggest("jalan rusak")
+
+
+@pytest.fixture(scope="module")
+def reference(sample_bundle):
+    """The served path's reference: the encoder through sentence-transformers (torch) and each head
+    through scikit-learn's own predict_proba, as before serving learned its shortcuts."""
+    import scipy.sparse as sp
+    from sentence_transformers import SentenceTransformer
+
+    from triage.data import load_sample_complaints
+    from triage.model import with_cues
+    from triage.text.fulltext import full_texts
+
+    model = sample_bundle.model
+    st = SentenceTransformer(str(sample_bundle.path / "encoder" / "embedding" / "sentence_transformer"),
+                             device="cpu", local_files_only=True)
+    texts = load_sample_complaints()["text"].tolist()[:400] + ["", "😡🙏", "SEBARKAN!!! transfer http://bit.ly/x"]
+    full = full_texts(texts, None)
+    norm = model.normalizer_.transform(full)
+    dense = st.encode(norm, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+    tf = model.encoder_.tfidf_
+    X = sp.hstack([sp.csr_matrix(dense.astype(np.float32) * np.float32(model.encoder_.dense_weight)),
+                   tf.word_.transform(norm), tf.char_.transform(norm)], format="csr")
+    probas = {n: h.predict_proba(with_cues(X, full) if n == "hoax" else X) for n, h in model.heads_.items()}
+    return texts, probas
+
+
+def test_served_suggestions_equal_the_sentence_transformers_and_scikit_learn_path(suggester, sample_bundle, reference):
+    """Quality is unchanged by serving without torch and with the heads stacked: same candidates, same
+    probabilities (to the 4 decimals a suggestion carries), same bands, on the shipped sample data."""
+    texts, probas = reference
+    got = suggester.suggest(texts)
+    heads = sample_bundle.model.heads_
+    for name in ("agency", "category", "classification"):
+        expected = heads[name].top_k(probas[name], suggester.top_k)
+        for i, sg in enumerate(got):
+            assert [(c.label, c.probability) for c in getattr(sg, name).candidates] == \
+                   [(lab, round(p, 4)) for lab, p in expected[i]], (name, i)
+    pos = list(heads["hoax"].classes_).index("hoaks")
+    assert [sg.hoax.probability for sg in got] == [round(float(p), 4) for p in probas["hoax"][:, pos]]
+
+
+def test_only_the_heads_asked_for_are_computed(suggester):
+    full = suggester.suggest(TEXTS)
+    only = suggester.suggest(TEXTS, heads=["agency", "hoax"])
+    for a, b in zip(full, only, strict=True):
+        assert b.category is None and b.classification is None
+        assert b.agency == a.agency and b.hoax == a.hoax and b.explanation == a.explanation
+    assert all(s.agency is None and s.hoax is None and s.category is not None
+               for s in suggester.suggest(TEXTS, heads=["category"]))
+
+
+def test_to_dict_is_what_asdict_gives(suggester):
+    from dataclasses import asdict
+
+    for sg in [*suggester.suggest(TEXTS + ["SEBARKAN!!! transfer sekarang http://bit.ly/x"]),
+               *suggester.suggest(TEXTS, heads=["hoax"])]:
+        sg.model["learning"] = {"decisions": 3}
+        expected = {k: v for k, v in asdict(sg).items() if v is not None}
+        assert sg.to_dict() == expected and list(sg.to_dict()) == list(expected)

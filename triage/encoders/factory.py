@@ -47,12 +47,21 @@ def make_encoder(spec: str, **params):
     )
 
 
-def encoder_from_config(directory: Path, config: dict):
-    """Load a fitted encoder saved under ``directory`` as described by ``config`` (from bundle.json)."""
+def encoder_from_config(directory: Path, config: dict, digests: dict[str, str] | None = None):
+    """Load a fitted encoder saved under ``directory`` as described by ``config`` (from bundle.json).
+    ``digests`` (paths relative to ``directory`` -> sha256, from the bundle manifest) are checked
+    against the bytes actually read."""
     kind = config.get("kind")
     if kind not in ENCODER_KINDS:
         raise ValueError(f"unknown encoder kind {kind!r} in bundle")
-    cls = ENCODER_KINDS[kind]
     if kind == "tfidf":
-        return TfidfEncoder.load(directory)
-    return cls.load(directory, config)
+        return TfidfEncoder.load(directory, digests)
+    if kind == "pretrained":
+        return PretrainedEncoder.load(directory, config)
+    return ENCODER_KINDS[kind].load(directory, config, digests)
+
+
+def sub_digests(digests: dict[str, str] | None, prefix: str) -> dict[str, str]:
+    """The digests of the files under ``prefix`` (a folder), relative to it."""
+    prefix = prefix.rstrip("/") + "/"
+    return {k[len(prefix):]: v for k, v in (digests or {}).items() if k.startswith(prefix)}

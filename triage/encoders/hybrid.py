@@ -47,12 +47,13 @@ class HybridEncoder(TransformerMixin, BaseEstimator):
         self.tfidf_.save(directory)
 
     @classmethod
-    def load(cls, directory: Path, config: dict):
-        from triage.encoders.factory import encoder_from_config
+    def load(cls, directory: Path, config: dict, digests: dict[str, str] | None = None):
+        from triage.encoders.factory import encoder_from_config, sub_digests
 
         enc = cls(dense_weight=config.get("dense_weight", 1.0))
-        enc.embedder_ = encoder_from_config(directory / "embedding", config["embedding"])
-        enc.tfidf_ = TfidfEncoder.load(directory)
+        enc.embedder_ = encoder_from_config(directory / "embedding", config["embedding"],
+                                            sub_digests(digests, "embedding"))
+        enc.tfidf_ = TfidfEncoder.load(directory, digests)
         return enc
 
     def describe(self) -> dict:

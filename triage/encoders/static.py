@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
+
+from triage.encoders.static_runtime import StaticEmbeddingRuntime, is_static_directory
 
 log = logging.getLogger(__name__)
 
@@ -181,21 +184,34 @@ class StaticEncoder(TransformerMixin, BaseEstimator):
     def transform(self, X) -> np.ndarray:
         check_is_fitted(self, "model_")
         texts = [t if t else "" for t in X]
+        if isinstance(self.model_, StaticEmbeddingRuntime):
+            return self.model_.encode(texts)
         return self.model_.encode(texts, batch_size=1024, normalize_embeddings=True, convert_to_numpy=True,
                                   show_progress_bar=False).astype(np.float32)
 
     def save(self, directory: Path) -> None:
+        if isinstance(self.model_, StaticEmbeddingRuntime):  # loaded for serving: its files are the model
+            shutil.copytree(self.model_.directory, directory / "sentence_transformer")
+            return
         # No model card: it would encode training texts as "widget examples" (and print a progress bar).
         self.model_.save(str(directory / "sentence_transformer"), create_model_card=False)
 
     @classmethod
-    def load(cls, directory: Path, config: dict):
-        from triage.encoders.pretrained import load_sentence_transformer
-
+    def load(cls, directory: Path, config: dict, digests: dict[str, str] | None = None):
+        """Serving reads the StaticEmbedding with numpy (no torch); any other module layout goes
+        through sentence-transformers."""
         params = {k: config[k] for k in ("dim", "vocab_size", "epochs", "batch_size", "learning_rate", "loss", "seed")
                   if k in config}
         enc = cls(**params)
-        enc.model_ = load_sentence_transformer(directory / "sentence_transformer")
+        st_dir = directory / "sentence_transformer"
+        if is_static_directory(st_dir):
+            prefix = "sentence_transformer/"
+            enc.model_ = StaticEmbeddingRuntime(st_dir, {k[len(prefix):]: v for k, v in (digests or {}).items()
+                                                         if k.startswith(prefix)})
+        else:
+            from triage.encoders.pretrained import load_sentence_transformer
+
+            enc.model_ = load_sentence_transformer(st_dir)
         enc.dim_ = enc.model_.get_embedding_dimension()
         return enc
 

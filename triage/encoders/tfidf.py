@@ -6,11 +6,16 @@ Indonesian ("rusak", "rusakk", "dirusak") without a stemmer.
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
 import joblib
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from sklearn.utils.validation import check_is_fitted
 
 
@@ -26,6 +31,8 @@ class TfidfEncoder(TransformerMixin, BaseEstimator):
 
     def fit(self, X, y=None):
         X = list(X)
+        self.__dict__.pop("_word_names", None)
+        self.__dict__.pop("_analyzers", None)
         # min_df=2 on a tiny corpus can leave nothing; fall back to 1.
         min_df = self.min_df if len(X) >= 50 else 1
         self.word_ = TfidfVectorizer(
@@ -43,25 +50,82 @@ class TfidfEncoder(TransformerMixin, BaseEstimator):
     def transform(self, X):
         check_is_fitted(self, "word_")
         X = list(X)
-        parts = [self.word_.transform(X)]
+        parts = [_tfidf_rows(self.word_, self._analyzer("word", self.word_), X)]
         if self.char_ is not None:
-            parts.append(self.char_.transform(X))
+            parts.append(_tfidf_rows(self.char_, self._analyzer("char", self.char_), X))
         return sp.hstack(parts, format="csr")
+
+    def _analyzer(self, key: str, vectorizer):
+        cache = self.__dict__.setdefault("_analyzers", {})
+        if key not in cache:
+            cache[key] = vectorizer.build_analyzer()
+        return cache[key]
 
     @property
     def word_vocabulary_size(self) -> int:
         return len(self.word_.vocabulary_)
 
-    def word_feature_names(self):
-        return self.word_.get_feature_names_out()
+    def word_feature_names(self) -> np.ndarray:
+        """The word features' names, computed once per loaded encoder (sklearn builds them anew on
+        every call: milliseconds per request only to name the "why" words)."""
+        names = self.__dict__.get("_word_names")
+        if names is None:
+            names = self.__dict__["_word_names"] = self.word_.get_feature_names_out()
+        return names
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        state.pop("_word_names", None)  # caches, not part of the saved model
+        state.pop("_analyzers", None)
+        return state
 
     def save(self, directory) -> None:
         joblib.dump(self, directory / "tfidf.joblib")
 
     @classmethod
-    def load(cls, directory):
-        return joblib.load(directory / "tfidf.joblib")
+    def load(cls, directory, digests: dict[str, str] | None = None):
+        return load_joblib(Path(directory) / "tfidf.joblib", (digests or {}).get("tfidf.joblib"))
 
     def describe(self) -> dict:
         return {"kind": self.kind, "word_ngrams": list(self.word_ngrams), "char_ngrams": list(self.char_ngrams),
                 "min_df": self.min_df, "use_char": self.use_char}
+
+
+def _tfidf_rows(vectorizer: TfidfVectorizer, analyze, docs: list[str]) -> sp.csr_matrix:
+    """``vectorizer.transform(docs)`` step by step as scikit-learn does it (count the vocabulary's terms,
+    sorted columns, sublinear tf, idf, l2 rows), without its input validation: on one short report that
+    validation cost more than the arithmetic. tests/triage/encoders/test_round_trip.py checks equality."""
+    vocab = vectorizer.vocabulary_
+    indices: list[int] = []
+    counts: list[int] = []
+    indptr = [0]
+    for doc in docs:
+        counter: dict[int, int] = {}
+        for feature in analyze(doc):
+            j = vocab.get(feature)
+            if j is not None:
+                counter[j] = counter.get(j, 0) + 1
+        indices.extend(counter)
+        counts.extend(counter.values())
+        indptr.append(len(indices))
+    X = sp.csr_matrix((np.asarray(counts, dtype=vectorizer.dtype), np.asarray(indices, dtype=np.int32),
+                       np.asarray(indptr, dtype=np.int32)), shape=(len(docs), len(vocab)))
+    X.sort_indices()
+    tfidf = vectorizer._tfidf
+    if tfidf.sublinear_tf:
+        np.log(X.data, X.data)
+        X.data += 1.0
+    if tfidf.use_idf:
+        X.data *= tfidf.idf_[X.indices]
+    if tfidf.norm == "l2":
+        inplace_csr_row_normalize_l2(X)
+    elif tfidf.norm is not None:
+        X = normalize(X, norm=tfidf.norm, copy=False)
+    return X
+
+
+def load_joblib(path: Path, sha256: str | None = None):
+    """joblib.load from bytes read (and checked against ``sha256``) once: no memory map, no second read."""
+    from triage.encoders.static_runtime import read_verified
+
+    return joblib.load(io.BytesIO(read_verified(path, sha256)))

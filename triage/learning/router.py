@@ -92,8 +92,9 @@ class LearningRouter:
     def embed(self, texts: Sequence[str]):
         return self.base.embed(texts)
 
-    def suggest(self, texts: Sequence[str], titles: Sequence[str | None] | None = None) -> list[Suggestion]:
-        return self.analyse(texts, titles).suggestions
+    def suggest(self, texts: Sequence[str], titles: Sequence[str | None] | None = None,
+                heads: Sequence[str] | None = None) -> list[Suggestion]:
+        return self.analyse(texts, titles, heads=heads).suggestions
 
     # -- configuration ---------------------------------------------------------------------------
 
@@ -204,10 +205,12 @@ class LearningRouter:
     # -- suggesting --------------------------------------------------------------------------------
 
     def analyse(self, texts: Sequence[str], titles: Sequence[str | None] | None = None,
-                at: dt.datetime | None = None) -> Analysis:
+                at: dt.datetime | None = None, heads: Sequence[str] | None = None) -> Analysis:
         if isinstance(texts, str):
             raise TypeError("suggest() takes a list of texts")
-        analysis = self.base.analyse(texts, titles=titles)
+        analysis = self.base.analyse(texts, titles=titles, heads=heads)
+        if heads is not None and "agency" not in heads:
+            return analysis  # routing is the agency head's suggestion: nothing to blend
         with self._lock:
             memory, prior, prior_codes = self.memory, self.prior, self._prior_codes
             n_memory, head_rows = len(memory), self._head_rows

@@ -177,7 +177,8 @@ def _parse(data, source: str) -> AgencyTypes:
 def _load_cached(path: str, mtime: float) -> AgencyTypes:
     with open(path, encoding="utf-8") as fh:
         try:
-            data = yaml.safe_load(fh)
+            # libyaml's loader when built in: the pure-Python one takes seconds of every start.
+            data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 (a safe loader)
         except yaml.YAMLError as exc:
             raise AgencyTypesError(f"{path}: not valid YAML: {exc}") from None
     return _parse(data, path)

@@ -60,6 +60,13 @@ _PRIORITY = {
 assert set(_PRIORITY) == set(KINDS)
 
 _I = re.IGNORECASE
+# Small patterns used inside the detectors, compiled once here rather than looked up in re's cache per call.
+_NON_DIGIT = re.compile(r"[^0-9]")
+_MOBILE_OR_62 = re.compile(r"0?8|62")
+_MOBILE_START = re.compile(r"0?8\d")
+_ACCOUNT_WORD = re.compile(r"rek|norek", _I)
+_LEADING_NUMBER = re.compile(r"[+(]*[0-9]+\)?")
+_INITIAL = re.compile(r"[A-Z]\.")
 Candidate = tuple[str, int, int]
 
 
@@ -244,7 +251,7 @@ def _find_ids(s: str) -> Iterable[Candidate]:
         ctx = _id_context(s, m.start())
         if ctx not in _ID_DIGITS and not _edges_ok(s, m.start(), m.end()):
             continue
-        digits = re.sub(r"[^0-9]", "", m.group())
+        digits = _NON_DIGIT.sub("", m.group())
         if m.group("nip"):
             if ctx == "NIP" or _nip_structure_ok(digits):
                 yield "NIP", m.start(), m.end()
@@ -271,7 +278,7 @@ def _find_ids(s: str) -> Iterable[Candidate]:
             # the rest of the run must be a separate number (" 2024"), not more of this one
             if end < m.end() and s[end] != " " and not s.startswith(" - ", end):
                 continue
-            if ctx == "BPJS" and re.match(r"0?8|62", value):
+            if ctx == "BPJS" and _MOBILE_OR_62.match(value):
                 continue  # a phone number written after "peserta BPJS"
             yield ctx, m.start(), end
             break
@@ -307,9 +314,9 @@ def _find_rekening(s: str) -> Iterable[Candidate]:
             continue
         # a mobile number after a bank name ("BRI 0812...") is still a phone number
         if (
-            re.match(r"0?8\d", num)
+            _MOBILE_START.match(num)
             and _digits(num) <= 13
-            and not re.search(r"rek|norek", m.group(0)[: m.start("fill") - m.start()], _I)
+            and not _ACCOUNT_WORD.search(m.group(0)[: m.start("fill") - m.start()])
         ):
             continue
         yield "REKENING", m.start("num"), m.end("num")
@@ -345,7 +352,7 @@ _PHONE_CC_RE = re.compile(r"[+(]*(?:00)?62\)?[ .-]?(?:\(0\)[ .-]?)?")
 def _trim_phone(value: str, lo: int, hi: int, extra: int) -> str | None:
     """Drop trailing groups ("081234567890 2024") until the digit count (less ``extra``) is plausible."""
     # a complete contiguous number is not continued by a space-separated group
-    first = re.match(r"[+(]*[0-9]+\)?", value)
+    first = _LEADING_NUMBER.match(value)
     if first and _digits(first.group()) - extra >= lo and value[first.end() : first.end() + 1] == " ":
         value = value[: first.end()]
     while True:
@@ -859,7 +866,7 @@ def _name_words(words: list[str], affixes: bool) -> list[str]:
             break
         kept.append(w)
     # an initial alone ("A.") is not a name
-    if len(kept) == 1 and re.fullmatch(r"[A-Z]\.", kept[0]):
+    if len(kept) == 1 and _INITIAL.fullmatch(kept[0]):
         kept.pop()
     return kept
 

@@ -115,3 +115,22 @@ def test_related_validates_arguments(client, verifier):
     assert client.get(f"/api/v1/complaints/{a}/related?limit=0", headers=verifier).status_code == 422
     assert client.get(f"/api/v1/complaints/{a}/related?window_days=x", headers=verifier).status_code == 422
     assert client.get("/api/v1/complaints/LPR-NONE/related", headers=verifier).status_code == 404
+
+
+def test_intake_links_with_the_embedding_classification_computed(client, verifier, monkeypatch):
+    """Issue 16 / 14.17: a new report is encoded once at intake; duplicate linking (the index catch-up and
+    the search) reuses that embedding through the suggester's public API instead of encoding it again."""
+    from triage.suggest import Suggester
+
+    embedded: list[str] = []
+    original = Suggester.embed
+
+    def counting(self, texts):
+        embedded.extend(t for t in texts if t)  # embedding_dim probes with [""]
+        return original(self, texts)
+
+    monkeypatch.setattr(Suggester, "embed", counting)
+    a = _submit(client, verifier, LAMP_A)
+    b = _submit(client, verifier, LAMP_B)
+    assert _get(client, verifier, a)["cluster_id"] == _get(client, verifier, b)["cluster_id"] is not None
+    assert embedded == []

@@ -59,3 +59,14 @@ def test_make_encoder_refuses_parameters_it_would_drop():
         make_encoder("tfidf", dim=64)
     with pytest.raises(ValueError, match="no parameter"):
         make_encoder("static", dimension=64)
+
+
+def test_tfidf_transform_equals_scikit_learn_exactly():
+    """The serving shortcut of TfidfEncoder.transform gives scikit-learn's TfidfVectorizer output bit for bit."""
+    enc = make_encoder("tfidf").fit(NORM)
+    probe = [*PROBE, "", "   ", "jalan jalan jalan rusak rusak 😡", "ＡＢＣ zero\u200bwidth"]
+    expected = sp.hstack([enc.word_.transform(probe), enc.char_.transform(probe)], format="csr")
+    got = enc.transform(probe)
+    assert got.dtype == expected.dtype and got.shape == expected.shape
+    assert np.array_equal(got.indptr, expected.indptr) and np.array_equal(got.indices, expected.indices)
+    assert np.array_equal(got.data, expected.data)

@@ -1,0 +1,84 @@
+"""Serving a sentence-transformers ``StaticEmbedding`` directory without torch.
+
+A static embedding is a table lookup and a mean: the tokenizer (``tokenizers``, Rust) gives the token
+ids, numpy averages their rows. This is exactly what ``StaticEmbedding.forward`` computes with
+``torch.nn.EmbeddingBag(mode="mean")`` followed by sentence-transformers' ``normalize_embeddings``,
+so the vectors equal the sentence-transformers ones (tests/triage/encoders/test_static_runtime.py),
+at a fraction of the memory: importing torch alone costs a worker hundreds of MiB.
+
+The weights are read into memory, never memory-mapped: a bundle file truncated in place while the
+service runs must not kill the process with SIGBUS (issue 14, item 13). When the bundle manifest's
+sha256 is known, the bytes read are the bytes checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+
+STATIC_MODULE = "sentence_transformers.sentence_transformer.modules.static_embedding.StaticEmbedding"
+WEIGHTS_FILE = "model.safetensors"
+TOKENIZER_FILE = "tokenizer.json"
+
+
+class DamagedFile(ValueError):
+    """A file's bytes do not match the sha256 the bundle manifest keeps for it."""
+
+
+def read_verified(path: Path, sha256: str | None) -> bytes:
+    data = path.read_bytes()
+    if sha256 is not None and hashlib.sha256(data).hexdigest() != sha256:
+        raise DamagedFile(f"{path.name} does not match its sha256 in bundle.json; the bundle is damaged")
+    return data
+
+
+def is_static_directory(directory: Path) -> bool:
+    """A sentence-transformers directory whose only module is a StaticEmbedding at its root."""
+    try:
+        modules = json.loads((directory / "modules.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (len(modules) == 1 and modules[0].get("type", "").endswith(".StaticEmbedding")
+            and modules[0].get("path", "") == "" and (directory / WEIGHTS_FILE).is_file())
+
+
+class StaticEmbeddingRuntime:
+    """Inference of a saved StaticEmbedding: ``encode(texts)`` -> unit-length float32 rows."""
+
+    def __init__(self, directory: str | Path, digests: dict[str, str] | None = None):
+        from safetensors.numpy import load as load_safetensors
+        from tokenizers import Tokenizer
+
+        self.directory = Path(directory)
+        digests = digests or {}
+        weights = load_safetensors(read_verified(self.directory / WEIGHTS_FILE, digests.get(WEIGHTS_FILE)))
+        table = weights.get("embedding.weight")
+        if table is None:
+            raise ValueError(f"{self.directory / WEIGHTS_FILE} has no 'embedding.weight' tensor")
+        self.table = np.ascontiguousarray(table, dtype=np.float32)
+        self.table.setflags(write=False)  # shared copy-on-write between forked workers: never written
+        raw = read_verified(self.directory / TOKENIZER_FILE, digests.get(TOKENIZER_FILE))
+        self.tokenizer = Tokenizer.from_str(raw.decode("utf-8"))
+        self.tokenizer.no_padding()  # as StaticEmbedding does
+
+    def get_embedding_dimension(self) -> int:
+        return int(self.table.shape[1])
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        # One text at a time, not encode_batch: its Rust thread pool keeps spinning after each call and takes
+        # the CPU from the next requests and the other workers; a table lookup gains nothing from it.
+        encodings = [self.tokenizer.encode(t, add_special_tokens=False) for t in texts]
+        lengths = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=len(encodings))
+        out = np.zeros((len(encodings), self.table.shape[1]), dtype=np.float32)
+        filled = lengths > 0  # an empty bag stays zero, as in EmbeddingBag
+        if filled.any():
+            ids = np.fromiter((i for e in encodings for i in e.ids), dtype=np.int64, count=int(lengths.sum()))
+            starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[filled]
+            sums = np.add.reduceat(self.table[ids], starts, axis=0)
+            out[filled] = sums / lengths[filled, None].astype(np.float32)
+        # torch.nn.functional.normalize: x / max(||x||, 1e-12)
+        norms = np.maximum(np.linalg.norm(out, axis=1, keepdims=True), np.float32(1e-12))
+        return out / norms
