@@ -207,7 +207,6 @@ def from_env(instance_path: str | os.PathLike, env: dict | None = None) -> dict:
         "LEARNING": _switch(env, "TRIAGE_LEARNING"),
         "LEARNING_CHECK_SECONDS": _float(env, "TRIAGE_LEARNING_CHECK_SECONDS", 2.0),
         "LEARNING_SETTINGS": _json(env, "TRIAGE_LEARNING_SETTINGS"),
-        "OFFICE_NAME": env.get("TRIAGE_OFFICE_NAME") or "Diskominfo",
         "OPEN311_JURISDICTION_ID": env.get("TRIAGE_OPEN311_JURISDICTION_ID") or "triage",
         "OPEN311_CONTACT": env.get("TRIAGE_OPEN311_CONTACT") or "",
     }

@@ -107,8 +107,8 @@ def agencies_export(fmt, out):
 @agencies.command("from-lapor")
 @click.argument("export", type=click.Path(dir_okay=False))
 @click.option("--apply", "apply_", is_flag=True, help="Write the draft into the directory (default: only show it).")
-@click.option("--office", help="The office's place, e.g. 'Kabupaten Bandung' (default: the most common "
-              "instansi_induk); left out when names are compared.")
+@click.option("--office", help="The office's place, e.g. 'Kabupaten Bandung' (default: the office's short name "
+              "from `triage setup`, else the most common instansi_induk); left out when names are compared.")
 @click.option("--out", type=click.Path(dir_okay=False),
               help="Also write the draft as a directory file (.csv, .xlsx, .json) to edit and `import`.")
 def agencies_from_lapor(export, apply_, office, out):
@@ -127,6 +127,12 @@ def agencies_from_lapor(export, apply_, office, out):
 
     if not Path(export).is_file():
         raise click.ClickException(f"{export}: berkas tidak ada")
+    if office is None:
+        from api.office.service import identity
+
+        with open_session() as s:
+            who = identity(s)
+        office = None if who.demo else who.short_name  # the demo kabupaten is nobody's place
     try:
         d = from_lapor.draft(export, office=office)
     except from_lapor.ExportError as exc:

@@ -1,14 +1,15 @@
-"""Who answers at this Open311 endpoint: the office's name, its jurisdiction_id and how to reach it.
-
-One small reader over the app config (api.config: TRIAGE_OFFICE_NAME, TRIAGE_OPEN311_JURISDICTION_ID,
-TRIAGE_OPEN311_CONTACT), so that the office's own settings can take its place without touching the views.
-"""
+"""Who answers at this Open311 endpoint: the office (api.office: `triage setup`, the console's office page,
+or TRIAGE_OFFICE_* variables), its jurisdiction_id (TRIAGE_OPEN311_JURISDICTION_ID) and how to reach it
+(TRIAGE_OPEN311_CONTACT, else the office's own contact)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from flask import current_app
+
+from api import db
+from api.office.service import identity
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,6 @@ class Office:
 
 def office(app=None) -> Office:
     cfg = (app or current_app).config
-    name = cfg.get("OFFICE_NAME") or "Diskominfo"
-    return Office(name=name, jurisdiction_id=cfg.get("OPEN311_JURISDICTION_ID") or "triage",
-                  contact=cfg.get("OPEN311_CONTACT") or f"{name}, pengelola SP4N-LAPOR!")
+    who = identity(db.session())
+    contact = cfg.get("OPEN311_CONTACT") or who.contact or who.email or f"{who.unit}, pengelola SP4N-LAPOR!"
+    return Office(name=who.name, jurisdiction_id=cfg.get("OPEN311_JURISDICTION_ID") or "triage", contact=contact)

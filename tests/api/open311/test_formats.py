@@ -54,11 +54,16 @@ def test_post_and_read_in_xml(client, key, service, post, verifier):
     assert [r.findtext("service_request_id") for r in listed] == [rid]
 
 
-def test_discovery_names_the_office_in_both_formats(app, client):
-    app.config.update(OFFICE_NAME="Diskominfo Kabupaten Contoh", OPEN311_CONTACT="open311@contoh.go.id")
+def test_discovery_names_the_office_in_both_formats(app, client, db_session):
+    from api.office import service as office
+
+    # The office as `triage setup` stores it (api.office), the one identity every surface reads.
+    office.save(db_session, office.validate({"name": "Pemerintah Kabupaten Contoh"}), actor="test")
+    db_session.commit()
+    app.config.update(OPEN311_CONTACT="open311@contoh.go.id")
     doc = client.get("/open311/discovery.json").json
-    assert doc["contact"] == "Diskominfo Kabupaten Contoh: open311@contoh.go.id"
-    assert "Diskominfo Kabupaten Contoh" in doc["key_service"]
+    assert doc["contact"] == "Pemerintah Kabupaten Contoh: open311@contoh.go.id"
+    assert "Pemerintah Kabupaten Contoh" in doc["key_service"]
     [endpoint] = doc["endpoints"]
     assert endpoint == {"specification": "http://wiki.open311.org/GeoReport_v2", "url": "http://localhost/open311/v2",
                         "changeset": doc["changeset"], "type": "production",
