@@ -240,6 +240,25 @@ def api_hoaxes(w, role, conf):
     return None if body is None else _item(body["items"], w.hoax[conf])
 
 
+def _open311(w: World, tid: str, key: str | None) -> str | None:
+    query = f"?api_key={key}" if key else ""
+    resp = w.api.get(f"/open311/v2/requests/{tid}.json{query}")
+    if resp.status_code in (403, 404):
+        return None
+    assert resp.status_code == 200, (tid, resp.status_code)
+    return json_text(resp.json)
+
+
+def open311_public(w, role, conf):
+    return _open311(w, w.dispatched[conf], None)
+
+
+def open311_key(w, role, conf):
+    if role != "api_key":  # the surface is "the submitting system's key"; other callers are open311.public
+        return None
+    return _open311(w, w.dispatched[conf], w.headers["api_key"]["Authorization"].removeprefix("Bearer "))
+
+
 def _page(w: World, role: str, path: str) -> str | None:
     client = w.consoles[role]
     resp = client.get(path, headers=w.headers[role] if role == "api_key" else {})
@@ -378,7 +397,7 @@ FETCHERS = {f.__name__: f for f in (
     api_detail, api_list, api_queue, api_related, api_cluster, api_hoaxes, console_queue, console_hoaxes, console_complaint, console_related,
     console_officer_queue, console_officer_complaint, export_csv, export_jsonl, export_csv_secret, reports_json,
     reports_csv, reports_xlsx, reports_page, reports_monthly, api_monitoring, console_monitoring, api_learning,
-    console_learning, metrics, logs)}
+    console_learning, metrics, logs, open311_public, open311_key)}
 
 
 # -- the cells -----------------------------------------------------------------------------------------

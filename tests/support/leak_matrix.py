@@ -7,8 +7,8 @@ Three tables, read together, make every cell of role × confidentiality × surfa
   against the promise rather than against itself.
 * ``PARTS`` — where the seeded identity lives in each part, and how a masked part shows.
 * ``SURFACES`` — one row per place a complaint is shown: who reaches it, which parts it shows, and
-  how to fetch the bit of it that belongs to one complaint. **Adding a surface is one row** (Open311
-  is added by the lead after merging: a fetch function and a row).
+  how to fetch the bit of it that belongs to one complaint. **Adding a surface is one row** (and a
+  fetch function).
 
 tests/hardening/test_leak_matrix.py seeds the complaints and turns the cells into tests.
 """
@@ -179,6 +179,10 @@ SURFACES: tuple[Surface, ...] = (
     Surface("api.learning", "api_learning", (), frozenset({"admin", "data_scientist"})),
     Surface("console.learning", "console_learning", (), frozenset({"admin", "data_scientist"})),
     Surface("metrics", "metrics", (), METRICS),
+    # Open311 GeoReport v2: a public read (no key) shows a public report's masked description only; the
+    # key that submitted a report reads it as api.access allows that key. Never a title or a reporter.
+    Surface("open311.public", "open311_public", ("masked_text",), None, {"public": M, "anonymous": H, "secret": H}),
+    Surface("open311.key", "open311_key", ("masked_text",), frozenset({"api_key"})),
     Surface("logs", "logs", (), None, {"public": H, "anonymous": H, "secret": H}),
 )
 
