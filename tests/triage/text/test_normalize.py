@@ -69,3 +69,10 @@ def test_normalizer_is_a_stateless_sklearn_transformer():
     assert clone(t).get_params() == t.get_params()
     assert t.fit(["a"]) is t
     assert t.transform([None, "Halo"]) == ["", "halo"]
+
+
+def test_the_shipped_slang_never_rewrites_words_that_mean_something_else():
+    """`asap` is smoke, PGN the state gas company, TPI a fish auction, PMK foot-and-mouth disease, `pol`
+    Satpol PP, dr. a doctor: rewriting them as slang would turn a pollution report into an urgent one."""
+    for word in ("asap", "pgn", "tpi", "pmk", "pol", "dr"):
+        assert normalize(f"ada {word} di pasar", slang=SLANG).split()[1] == word
