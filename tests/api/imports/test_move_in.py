@@ -220,7 +220,7 @@ def test_cli_import_then_train_from_db_activates(app, db_session, export, cli_en
     else:
         assert "saved and registered but not active" in out.output and latest.id == first.id
     out = runner.invoke(train, ["--from-db", "--out", str(target)], env=cli_env)
-    assert out.exit_code == 2 and "already exists; give --overwrite" in out.output  # checked before training
+    assert out.exit_code == 1 and "already exists; choose another --out" in out.output  # checked before training
 
 
 @pytest.mark.parametrize("name, options", [
