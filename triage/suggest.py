@@ -146,6 +146,37 @@ class SuggesterProtocol(Protocol):
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
+class SuggesterWrapper:
+    """A suggester over another one (`base`): the bundle's facts, features and embeddings are the base's;
+    a subclass changes `analyse` (the service's agency remapping, the learning router)."""
+
+    def __init__(self, base: SuggesterProtocol):
+        self.base = base
+
+    name = property(lambda self: self.base.name)
+    version = property(lambda self: self.base.version)
+    path = property(lambda self: Path(self.base.path))
+    meta = property(lambda self: self.base.meta)
+    embedding_dim = property(lambda self: self.base.embedding_dim)
+
+    def labels(self, head: str) -> list[str]:
+        return self.base.labels(head)
+
+    def encode(self, texts: Sequence[str]):
+        return self.base.encode(texts)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self.base.embed(texts)
+
+    def suggest(self, texts: Sequence[str], titles: Sequence[str | None] | None = None,
+                heads: Sequence[str] | None = None) -> list[Suggestion]:
+        return self.analyse(texts, titles, heads=heads).suggestions
+
+    def analyse(self, texts: Sequence[str], titles: Sequence[str | None] | None = None,
+                heads: Sequence[str] | None = None) -> Analysis:
+        raise NotImplementedError
+
+
 class Suggester:
     """Turns texts into suggestions with one bundle. Thread-safe for concurrent ``suggest`` calls."""
 

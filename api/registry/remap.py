@@ -6,14 +6,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.agencies.mapping import mapping_table, resolve_code
 from api.models import Agency
-from triage.suggest import Analysis, Candidate, SuggesterProtocol, Suggestion
+from triage.suggest import Analysis, Candidate, SuggesterProtocol, SuggesterWrapper, Suggestion
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +43,7 @@ def check_labels(labels: list[str], active_codes: set[str], mapping: dict[str, l
     return LabelReport(ok, remapped, split, unknown)
 
 
-class RemappingSuggester:
+class RemappingSuggester(SuggesterWrapper):
     """Wraps a suggester: agency candidates under an old code come out under the new code
     (probabilities of labels that merged are added). Labels of split agencies stay, at most in the
     review band: a human must choose among the new agencies. Implements `SuggesterProtocol`."""
@@ -53,24 +52,6 @@ class RemappingSuggester:
         self.base = base
         self.report = report
 
-    name = property(lambda self: self.base.name)
-    version = property(lambda self: self.base.version)
-    path = property(lambda self: Path(self.base.path))
-    meta = property(lambda self: self.base.meta)
-    embedding_dim = property(lambda self: self.base.embedding_dim)
-
-    def labels(self, head: str) -> list[str]:
-        return self.base.labels(head)
-
-    def encode(self, texts: Sequence[str]):
-        return self.base.encode(texts)
-
-    def embed(self, texts: Sequence[str]):
-        return self.base.embed(texts)
-
-    def suggest(self, texts: Sequence[str], titles: Sequence[str | None] | None = None,
-                heads: Sequence[str] | None = None) -> list[Suggestion]:
-        return self.analyse(texts, titles, heads).suggestions
 
     def analyse(self, texts: Sequence[str], titles: Sequence[str | None] | None = None,
                 heads: Sequence[str] | None = None) -> Analysis:

@@ -14,10 +14,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-
-from api.db import upgrade
+from support.hardening import free_port, scratch_pg_database
 
 ROOT = Path(__file__).resolve().parents[2]
 DELAY_SECONDS = 15  # documented in docs/learning.md: the check interval plus reading and embedding, under load
@@ -27,32 +24,8 @@ ODD_AGAIN = "Bau menyengat pabrik tahu belakang pasar, warga mual sejak pekan la
 
 @pytest.fixture
 def pg_database():
-    base = os.environ.get("TRIAGE_TEST_DATABASE_URL") or "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
-    if not base.startswith("postgresql"):
-        pytest.skip("needs PostgreSQL (TRIAGE_TEST_DATABASE_URL)")
-    name = f"{make_url(base).database}_learning_workers"  # beside the test database: never someone else's
-    admin_url = make_url(base).set(database="postgres")
-    try:
-        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:
-        pytest.skip(f"PostgreSQL is not reachable: {exc}")
-    url = make_url(base).set(database=name).render_as_string(hide_password=False)
-    upgrade(url)
-    yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    yield from scratch_pg_database("learning_workers")
 
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_a_decision_reaches_every_worker_within_the_documented_delay(pg_database, bundle_path, tmp_path):
@@ -67,7 +40,7 @@ def test_a_decision_reaches_every_worker_within_the_documented_delay(pg_database
     cli = [sys.executable, "-m", "triage"]
     subprocess.run([*cli, "users", "create", "rina", "--role", "verifier", "--password-stdin"], input="rahasia-123\n",
                    env=env, cwd=ROOT, check=True, capture_output=True, text=True)
-    port = _free_port()
+    port = free_port()
     log = open(tmp_path / "gunicorn.log", "w")
     proc = subprocess.Popen([gunicorn, "-w", "2", "-b", f"127.0.0.1:{port}", "--timeout", "120", "api:create_app()"],
                             env=env, cwd=ROOT, stdout=log, stderr=log)

@@ -16,10 +16,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-
-from api.db import upgrade
+from support.hardening import free_port, scratch_pg_database
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = ["Jalan di depan pasar desa rusak parah dan berlubang, sudah tiga bulan tidak diperbaiki.",
@@ -51,24 +48,7 @@ def post_request(worker, req, environ, resp):
 
 @pytest.fixture
 def pg_database():
-    base = os.environ.get("TRIAGE_TEST_DATABASE_URL") or "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
-    if not base.startswith("postgresql"):
-        pytest.skip("needs PostgreSQL (TRIAGE_TEST_DATABASE_URL)")
-    name = f"{make_url(base).database}_preload"  # beside the test database: never someone else's
-    admin_url = make_url(base).set(database="postgres")
-    try:
-        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:
-        pytest.skip(f"PostgreSQL is not reachable: {exc}")
-    url = make_url(base).set(database=name).render_as_string(hide_password=False)
-    upgrade(url)
-    yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    yield from scratch_pg_database("preload")
 
 
 def _second_bundle(models_dir: Path) -> str:
@@ -83,13 +63,6 @@ def _second_bundle(models_dir: Path) -> str:
     return save_bundle(model, out, data_hash=data_fingerprint(df["text"].tolist(), labels), training_command="test",
                        training_rows=len(df), name="second").version
 
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _probe(path: Path) -> list[dict]:
@@ -126,7 +99,7 @@ def test_preloaded_workers_share_the_model_and_follow_the_registry(pg_database, 
     assert all(e["agency"]["candidates"] for e in expected.values())
     extensions.engine(local).dispose()
 
-    port = _free_port()
+    port = free_port()
     log = open(tmp_path / "gunicorn.log", "w")
     proc = subprocess.Popen([gunicorn, "-c", str(tmp_path / "hooks.py"), "-w", "2", "-b", f"127.0.0.1:{port}",
                              "api:create_app()"], env=env, cwd=ROOT, stdout=log, stderr=log)

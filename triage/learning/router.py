@@ -28,14 +28,20 @@ import threading
 from collections import deque
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
 from triage.heads.bands import thresholds_from_hits
 from triage.learning.memory import DecisionMemory
 from triage.learning.settings import LearningSettings
-from triage.suggest import Analysis, Candidate, HeadSuggestion, SuggesterProtocol, Suggestion
+from triage.suggest import (
+    Analysis,
+    Candidate,
+    HeadSuggestion,
+    SuggesterProtocol,
+    SuggesterWrapper,
+    Suggestion,
+)
 from triage.text.fulltext import full_text, full_texts
 
 TOP_K = 5
@@ -59,7 +65,7 @@ class Outcome:
     top3: bool
 
 
-class LearningRouter:
+class LearningRouter(SuggesterWrapper):
     def __init__(self, base: SuggesterProtocol, settings: LearningSettings | None = None,
                  directory: Sequence | None = None, prior=None, label_by: str = "code"):
         self.settings = settings or LearningSettings()
@@ -74,27 +80,6 @@ class LearningRouter:
         self._prior_codes: np.ndarray | None = None
         self.set_directory(directory, prior)
         self._head_rows = self._head_speaks_for_office()
-
-    # -- what it is (SuggesterProtocol) ----------------------------------------------------------
-
-    name = property(lambda self: self.base.name)
-    version = property(lambda self: self.base.version)
-    path = property(lambda self: Path(self.base.path))
-    meta = property(lambda self: self.base.meta)
-    embedding_dim = property(lambda self: self.base.embedding_dim)
-
-    def labels(self, head: str) -> list[str]:
-        return self.base.labels(head)
-
-    def encode(self, texts: Sequence[str]):
-        return self.base.encode(texts)
-
-    def embed(self, texts: Sequence[str]):
-        return self.base.embed(texts)
-
-    def suggest(self, texts: Sequence[str], titles: Sequence[str | None] | None = None,
-                heads: Sequence[str] | None = None) -> list[Suggestion]:
-        return self.analyse(texts, titles, heads=heads).suggestions
 
     # -- configuration ---------------------------------------------------------------------------
 
