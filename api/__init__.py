@@ -33,6 +33,10 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config["SECRET_KEY"] = config.secret_key(app.instance_path, os.environ)
     app.json.sort_keys = False
     log.info("starting with %s", config.describe(app.config))
+    if app.config.get("BLAS_THREADS"):
+        from triage.threads import limit_blas_threads
+
+        limit_blas_threads(app.config["BLAS_THREADS"])  # small products per request: one thread each
 
     db.init_app(app)
     db.prepare_database(app)

@@ -10,6 +10,7 @@ Processes without a Flask app (the CLI, the job worker, `training/`'s export) ca
 | `TRIAGE_DATABASE_URL` | SQLite in the instance folder | e.g. `postgresql+psycopg2://user@host/db` |
 | `TRIAGE_MODELS_DIR`, `TRIAGE_MODEL` | `models`, `models/default` | bundles; the model served without a registry |
 | `TRIAGE_MODEL_CHECK_SECONDS` | `5` | how often each process checks the registry's active model |
+| `TRIAGE_BLAS_THREADS` | `1` | BLAS threads per serving process (triage.threads: small products, one thread each; 0 = the library's default) |
 | `TRIAGE_RATE_LIMIT_API` | `1200/minute;60/second` | per verified caller (else per address) on every route but the console |
 | `TRIAGE_RATE_LIMIT_LOGIN_IP`, `TRIAGE_RATE_LIMIT_LOGIN_USER` | `30/minute`, `10/minute` | console logins |
 | `TRIAGE_RATE_LIMIT_STORAGE` | `memory://` | `redis://127.0.0.1:6379/1` to share counters between workers |
@@ -194,6 +195,7 @@ def from_env(instance_path: str | os.PathLike, env: dict | None = None) -> dict:
         "SESSION_COOKIE_SECURE": _bool(env, "TRIAGE_SECURE_COOKIES", False),
         "MODEL_CHECK_SECONDS": _float(env, "TRIAGE_MODEL_CHECK_SECONDS", 5.0),
         "RATE_LIMIT_API": env.get("TRIAGE_RATE_LIMIT_API") or "1200/minute;60/second",
+        "BLAS_THREADS": int(env.get("TRIAGE_BLAS_THREADS") or 1),
         "RATE_LIMIT_LOGIN_IP": env.get("TRIAGE_RATE_LIMIT_LOGIN_IP") or "30/minute",
         "RATE_LIMIT_LOGIN_USER": env.get("TRIAGE_RATE_LIMIT_LOGIN_USER") or "10/minute",
         "RATE_LIMIT_STORAGE": env.get("TRIAGE_RATE_LIMIT_STORAGE") or "memory://",

@@ -125,6 +125,9 @@ def run_speed(df: pd.DataFrame) -> dict:
     t0 = time.perf_counter()
     refit_agency_head(bundle.model, ev, LearningSettings())
     refit_seconds = time.perf_counter() - t0
+    from triage.threads import limit_blas_threads
+
+    limit_blas_threads(1)  # as the service serves (api.create_app, TRIAGE_BLAS_THREADS); the refit above kept the default
     router = LearningRouter(Suggester(bundle), directory=directory(df), label_by="name")
     probe = df["text"].iloc[-200:].tolist()
 
