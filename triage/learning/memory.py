@@ -87,6 +87,8 @@ class DecisionMemory:
             self._matrix = np.vstack(rows).astype(np.float32)
         self._keys = list(self._items)
         self._labels = np.array([label for _, label, _ in self._items.values()], dtype=object)
+        # Once per change, not per query: sorting 20,000 labels cost more than the similarity search.
+        self._label_set, self._codes = np.unique(self._labels, return_inverse=True)
         self._times = np.array([np.datetime64(t.replace(tzinfo=None), "s") if t else np.datetime64("NaT")
                                 for _, _, t in self._items.values()], dtype="datetime64[s]")
 
@@ -100,7 +102,7 @@ class DecisionMemory:
         X = normalize(X.tocsr() if sp.issparse(X) else np.asarray(X, dtype=np.float32))
         S = X @ self._matrix.T
         S = S.toarray() if sp.issparse(S) else np.asarray(S)
-        labels, codes = np.unique(self._labels, return_inverse=True)
+        labels, codes = self._label_set, self._codes
         decay = self._decay(at)
         proba = np.zeros((n, len(labels)))
         weight = np.zeros(n)
