@@ -113,6 +113,9 @@ def app_config(tmp_path, db_url, model_holder, models_dir):
         "MODEL_HOLDER": model_holder,
         "MODELS_DIR": str(models_dir),
         "SECRET_KEY": "test-secret",
+        # The learning check runs in the request, not in a thread that outlives the test: a thread still
+        # reading when the next test empties the tables deadlocked TRUNCATE on PostgreSQL.
+        "LEARNING_SYNC_BLOCKING": True,
     }
 
 

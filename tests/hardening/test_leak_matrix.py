@@ -81,7 +81,8 @@ def world(tmp_path_factory, db_url, model_holder, models_dir):
     tmp = tmp_path_factory.mktemp("leaks")
     app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp / "instance"), "DATABASE_URL": db_url,
                       "AUTO_MIGRATE": False, "MODEL_HOLDER": model_holder, "MODELS_DIR": str(models_dir),
-                      "SECRET_KEY": "test-secret", "RATE_LIMIT_API": "100000/minute"})
+                      "SECRET_KEY": "test-secret", "RATE_LIMIT_API": "100000/minute",
+                      "LEARNING_SYNC_BLOCKING": True})
     logs = _Collect()
     root = logging.getLogger()
     old_level = root.level
