@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from support.hardening import free_port, scratch_pg_database
+from support.hardening import free_port, scratch_pg_database, wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 DELAY_SECONDS = 15  # documented in docs/learning.md: the check interval plus reading and embedding, under load
@@ -47,16 +47,7 @@ def test_a_decision_reaches_every_worker_within_the_documented_delay(pg_database
     base = f"http://127.0.0.1:{port}/api/v1"
     auth = ("rina", "rahasia-123")
     try:
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                if requests.get(base + "/readyz", timeout=5).status_code == 200:
-                    break
-            except requests.RequestException:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                pytest.fail("gunicorn did not start: " + (tmp_path / "gunicorn.log").read_text()[-3000:])
-            time.sleep(1)
+        wait_until_ready(base + "/readyz", proc, tmp_path / "gunicorn.log")
 
         def top(_=None) -> str:
             r = requests.post(base + "/classify", json={"text": ODD_AGAIN}, auth=auth, timeout=60)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from support.hardening import free_port, scratch_pg_database
+from support.hardening import free_port, scratch_pg_database, wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = ["Jalan di depan pasar desa rusak parah dan berlubang, sudah tiga bulan tidak diperbaiki.",
@@ -106,16 +106,7 @@ def test_preloaded_workers_share_the_model_and_follow_the_registry(pg_database, 
     base = f"http://127.0.0.1:{port}/api/v1"
     auth = ("rina", "rahasia-123")
     try:
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                if requests.get(base + "/readyz", timeout=5).status_code == 200:
-                    break
-            except requests.RequestException:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                pytest.fail("gunicorn did not start: " + (tmp_path / "gunicorn.log").read_text()[-3000:])
-            time.sleep(1)
+        wait_until_ready(base + "/readyz", proc, tmp_path / "gunicorn.log")
 
         def classify(i: int) -> dict:
             r = requests.post(base + "/classify", json={"text": TEXTS[i % len(TEXTS)]}, auth=auth, timeout=60)

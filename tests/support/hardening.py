@@ -67,3 +67,22 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def wait_until_ready(url: str, proc, log_path, seconds: float = 180) -> None:
+    """Poll `url` until it answers 200; fail with the server's log if it dies or takes too long."""
+    import time
+
+    import pytest
+    import requests
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if requests.get(url, timeout=5).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            pytest.fail("the server did not start: " + log_path.read_text()[-3000:])
+        time.sleep(1)
