@@ -72,13 +72,13 @@ def run_warm(df: pd.DataFrame, settings: LearningSettings) -> dict:
     train, test = df[df["date"] < "2023-01-01"], df[df["date"] >= "2023-01-01"]
     test = test[test["agency"].isin(set(train["agency"]))]
     return run_replay(labelled(test), train=labelled(train), directory=directory(df), settings=settings,
-                      baselines=True)
+                      baselines=True, parallel=True)
 
 
 def run_cold(df: pd.DataFrame, settings: LearningSettings) -> dict:
     rows = df.head(COLD_LIMIT)
     out = run_replay(labelled(rows), base=default_bundle(), directory=directory(df), settings=settings,
-                     baselines=True, keep_made=True)
+                     baselines=True, keep_made=True, parallel=True)
     # The same replay, scored over its first k reports (suggestions as made; later rows change nothing before).
     from training.replay import Made, score_replay
 

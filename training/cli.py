@@ -350,7 +350,8 @@ def _replay(train_path, test_path, text_column, label_column, title_column, date
     bar = tqdm(total=len(test), desc="replaying", unit="report")
     try:
         result = run_replay(test, train=train, directory=directory, base=base, settings=settings,
-                            baselines=baselines, encoder=encoder, progress=bar.update)
+                            baselines=baselines, encoder=encoder, progress=bar.update,
+                            parallel=(os.cpu_count() or 1) > 1)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     finally:

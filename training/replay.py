@@ -261,7 +261,8 @@ def label_field(directory, labels: Sequence[str]) -> str:
 
 
 def run_replay(test, *, train=None, directory=None, base: Bundle | None = None, settings: LearningSettings | None = None,
-               baselines: bool = False, encoder: str = "hybrid", progress=None, keep_made: bool = False) -> dict:
+               baselines: bool = False, encoder: str = "hybrid", progress=None, keep_made: bool = False,
+               parallel: bool = False) -> dict:
     """`test`, `train`: LabelledData (agency labels under "agency"), oldest first. Without `train` the
     replay starts from zero history on `base` (the shipped default model, as a new office's service does)."""
     from training.pipeline import fit_model
@@ -283,6 +284,9 @@ def run_replay(test, *, train=None, directory=None, base: Bundle | None = None, 
     out["base"] = base.meta.get("version")
     label_by = label_field(directory, labels) if directory else "code"
     dates = list(test.dates or [None] * len(test))
+    # The peers share nothing with the triage pass: on a machine with a spare core they run beside it, in
+    # their own process, so the run takes as long as its longer half (their results are the same).
+    peers = _start_peers(test.texts, labels, seed) if baselines and parallel else None
     t0 = time.perf_counter()
     made, refit_log = replay_learning(test.texts, labels, dates, base=base, directory=directory, settings=settings,
                                       seed=seed, progress=progress, label_by=label_by)
@@ -292,13 +296,32 @@ def run_replay(test, *, train=None, directory=None, base: Bundle | None = None, 
     if keep_made:
         out["triage"]["_made"] = made
     if baselines:
-        for key, frozen in (("peer_refitted", False), ("peer_frozen", True)):
-            t0 = time.perf_counter()
-            pmade, info = replay_peer(test.texts, labels, seed=seed, frozen=frozen)
-            out[key] = {**score_replay(pmade, labels), **info, "seconds": round(time.perf_counter() - t0, 1)}
+        runs = peers.result() if peers is not None else _run_peers(list(test.texts), labels, seed)
+        for key, (pmade, info) in runs.items():
+            out[key] = {**score_replay(pmade, labels), **info}
             if keep_made:
                 out[key]["_made"] = pmade
     return out
+
+
+def _run_peers(texts: list[str], labels: list[str], seed: Evidence | None) -> dict:
+    runs = {}
+    for key, frozen in (("peer_refitted", False), ("peer_frozen", True)):
+        t0 = time.perf_counter()
+        pmade, info = replay_peer(texts, labels, seed=seed, frozen=frozen)
+        runs[key] = (pmade, {**info, "seconds": round(time.perf_counter() - t0, 1)})
+    return runs
+
+
+def _start_peers(texts, labels: list[str], seed: Evidence | None):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn: a forked copy of a process that has loaded torch and started BLAS threads can hang
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    future = pool.submit(_run_peers, list(texts), labels, seed)
+    pool.shutdown(wait=False)
+    return future
 
 
 def plot_curves(result: dict, png, title: str) -> None:

@@ -105,3 +105,33 @@ def test_single_label_is_a_clear_error(tmp_path):
     r = run("train", "--data", f, "--text-column", "text", "--label-column", "agency", "--encoder", "tfidf",
             "--out", tmp_path / "m")
     assert r.exit_code != 0 and "two labels" in r.output
+
+
+def test_replay_with_baselines_runs_the_services_learning_and_its_peers(sample_files, tmp_path):
+    """`evaluate --replay --baselines`: every test row suggested once by triage and by both peers, the
+    service's learning settings recorded (with an override), the curve written; peers run in their own
+    process on a multi-core machine and must come back with the same shape."""
+    from triage.learning.settings import LearningSettings
+
+    out = tmp_path / "r.json"
+    test = tmp_path / "test.csv"
+    import pandas as pd
+
+    pd.read_csv(sample_files / "test.csv").head(120).to_csv(test, index=False)
+    r = run("evaluate", "--replay", "--train", sample_files / "train.csv", "--test", test, "--text-column", "text",
+            "--label-column", "agency", "--date-column", "date", "--baselines",
+            "--set", "refit_every=60", "--json", out)
+    assert r.exit_code == 0, r.output
+    res = json.loads(out.read_text())
+    assert res["protocol"] == "replay" and res["test_rows"] == 120
+    assert res["settings"] == {**LearningSettings().to_dict(), "refit_every": 60}
+    for key in ("triage", "peer_refitted", "peer_frozen"):
+        m = res[key]
+        assert m["n"] == 120 and 0.3 < m["accuracy"] <= 1 and m["top3_accuracy"] >= m["accuracy"]
+        assert {"macro_f1", "coverage_at_95", "ece", "curve"} <= set(m)
+    assert res["peer_refitted"]["fits"] == 1 + 120 // 50 and res["peer_frozen"]["fits"] == 1
+    assert abs(sum(res["triage"]["band_share"].values()) - 1) < 1e-3
+    assert (tmp_path / "r.png").stat().st_size > 1000
+    r = run("evaluate", "--replay", "--test", test, "--text-column", "text", "--label-column", "agency",
+            "--set", "no_such_setting=1")
+    assert r.exit_code != 0 and "no_such_setting" in r.output
