@@ -18,6 +18,7 @@ import scipy.sparse as sp
 
 from triage.encoders import encoder_from_config, make_encoder
 from triage.encoders.factory import sub_digests
+from triage.encoders.rows import leading_columns
 from triage.encoders.tfidf import load_joblib
 from triage.heads import LabelHead
 from triage.heads.hoax_cues import CUE_NAMES, cue_matrix
@@ -144,8 +145,7 @@ class TriageModel:
         :meth:`embed`, without encoding again); None for a sparse-only encoder."""
         enc = self.encoder_
         if getattr(enc, "kind", "") == "hybrid":
-            E = X[:, : enc.n_dense]
-            E = E.toarray() if sp.issparse(E) else np.asarray(E)
+            E = leading_columns(X, enc.n_dense)
         elif sp.issparse(X):
             return None
         else:

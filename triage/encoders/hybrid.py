@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin, clone
 from sklearn.utils.validation import check_is_fitted
 
+from triage.encoders.rows import Rows, hstack_rows
 from triage.encoders.tfidf import TfidfEncoder
 
 
@@ -34,8 +34,8 @@ class HybridEncoder(TransformerMixin, BaseEstimator):
     def transform(self, X):
         check_is_fitted(self, ("embedder_", "tfidf_"))
         X = list(X)
-        dense = self.embedder_.transform(X) * np.float32(self.dense_weight)
-        return sp.hstack([sp.csr_matrix(dense), self.tfidf_.transform(X)], format="csr")
+        dense = np.asarray(self.embedder_.transform(X) * np.float32(self.dense_weight))
+        return hstack_rows([Rows.dense(dense), *self.tfidf_.transform_rows(X)])
 
     @property
     def n_dense(self) -> int:

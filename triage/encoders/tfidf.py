@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from types import SimpleNamespace
 
 import joblib
 import numpy as np
@@ -17,6 +18,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from sklearn.utils.validation import check_is_fitted
+
+from triage.encoders.rows import Rows, hstack_rows
 
 
 class TfidfEncoder(TransformerMixin, BaseEstimator):
@@ -48,12 +51,16 @@ class TfidfEncoder(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X):
+        return hstack_rows(self.transform_rows(X))
+
+    def transform_rows(self, X) -> list[Rows]:
+        """The word block and the character block (see ``triage.encoders.rows``)."""
         check_is_fitted(self, "word_")
         X = list(X)
         parts = [_tfidf_rows(self.word_, self._analyzer("word", self.word_), X)]
         if self.char_ is not None:
             parts.append(_tfidf_rows(self.char_, self._analyzer("char", self.char_), X))
-        return sp.hstack(parts, format="csr")
+        return parts
 
     def _analyzer(self, key: str, vectorizer):
         cache = self.__dict__.setdefault("_analyzers", {})
@@ -91,7 +98,7 @@ class TfidfEncoder(TransformerMixin, BaseEstimator):
                 "min_df": self.min_df, "use_char": self.use_char}
 
 
-def _tfidf_rows(vectorizer: TfidfVectorizer, analyze, docs: list[str]) -> sp.csr_matrix:
+def _tfidf_rows(vectorizer: TfidfVectorizer, analyze, docs: list[str]) -> Rows:
     """``vectorizer.transform(docs)`` step by step as scikit-learn does it (count the vocabulary's terms,
     sorted columns, sublinear tf, idf, l2 rows), without its input validation: on one short report that
     validation cost more than the arithmetic. tests/triage/encoders/test_round_trip.py checks equality."""
@@ -105,23 +112,25 @@ def _tfidf_rows(vectorizer: TfidfVectorizer, analyze, docs: list[str]) -> sp.csr
             j = vocab.get(feature)
             if j is not None:
                 counter[j] = counter.get(j, 0) + 1
-        indices.extend(counter)
-        counts.extend(counter.values())
+        columns = sorted(counter)
+        indices.extend(columns)
+        counts.extend(counter[j] for j in columns)
         indptr.append(len(indices))
-    X = sp.csr_matrix((np.asarray(counts, dtype=vectorizer.dtype), np.asarray(indices, dtype=np.int32),
-                       np.asarray(indptr, dtype=np.int32)), shape=(len(docs), len(vocab)))
-    X.sort_indices()
+    data = np.asarray(counts, dtype=vectorizer.dtype)
+    cols = np.asarray(indices, dtype=np.int32)
+    ptr = np.asarray(indptr, dtype=np.int32)
     tfidf = vectorizer._tfidf
     if tfidf.sublinear_tf:
-        np.log(X.data, X.data)
-        X.data += 1.0
+        np.log(data, data)
+        data += 1.0
     if tfidf.use_idf:
-        X.data *= tfidf.idf_[X.indices]
+        data *= tfidf.idf_[cols]
     if tfidf.norm == "l2":
-        inplace_csr_row_normalize_l2(X)
+        inplace_csr_row_normalize_l2(SimpleNamespace(data=data, shape=(len(docs), len(vocab)), indices=cols, indptr=ptr))
     elif tfidf.norm is not None:
-        X = normalize(X, norm=tfidf.norm, copy=False)
-    return X
+        X = normalize(sp.csr_matrix((data, cols, ptr), shape=(len(docs), len(vocab))), norm=tfidf.norm, copy=False)
+        return Rows.of(X)
+    return Rows(data, cols, ptr, len(vocab))
 
 
 def load_joblib(path: Path, sha256: str | None = None):

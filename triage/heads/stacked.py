@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
+from triage.encoders.rows import Rows, hstack_rows
 from triage.heads.calibration import platt_probability, softmax_with_temperature
 from triage.heads.label_head import LabelHead
 
@@ -46,7 +47,8 @@ class StackedHeads:
     def predict_proba(self, X, cues: np.ndarray | None) -> dict[str, np.ndarray]:
         """Each head's probabilities for the rows of ``X`` (``cues``: the hoax cue matrix, when a head uses it)."""
         if self.with_cues:
-            X = sp.hstack([X, sp.csr_matrix(cues)], format="csr") if sp.issparse(X) else np.hstack([X, cues])
+            X = hstack_rows([Rows.of(X), Rows.dense(np.asarray(cues))]) if sp.issparse(X) \
+                else np.hstack([X, cues])
         scores = X @ self.W + self.b
         out = {}
         for name, head in self.heads.items():

@@ -193,6 +193,10 @@ class DirectoryPrior(ClassifierMixin, BaseEstimator):
         self._term_owners = [frozenset(weights[t]) for t in self.terms_]
         self._phrases = PhraseIndex(t.parts[0] for t in self.terms_ if len(t.parts) == 1)
         self._multi = [t for t in self.terms_ if len(t.parts) > 1]
+        # Each multi-part term filed under its first part: a report only tries the terms it could complete.
+        self._multi_by_first: dict[str, list[Term]] = defaultdict(list)
+        for t in self._multi:
+            self._multi_by_first[t.parts[0]].append(t)
         self._parts_index = PhraseIndex(p for t in self._multi for p in t.parts)
 
         self._fit_places(kb)
@@ -383,7 +387,7 @@ class DirectoryPrior(ClassifierMixin, BaseEstimator):
             spans = defaultdict(list)
             for s, e, p in self._parts_index.all(toks):
                 spans[p].append((s, e))
-            for t in self._multi:
+            for t in (t for first in spans for t in self._multi_by_first.get(first, ())):
                 if all(p in spans for p in t.parts):
                     used = ordered_chain([spans[p] for p in t.parts])
                     if used is not None:

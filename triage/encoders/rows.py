@@ -1,0 +1,74 @@
+"""Feature rows assembled with numpy, then one CSR matrix built from them.
+
+Serving encodes one report per request, and scipy's sparse constructors and ``hstack`` check their
+input on every call: for a single short report that checking cost more than the TF-IDF arithmetic
+(about a dozen matrices per classify before this module). Encoders hand their blocks over as ``Rows``
+and :func:`hstack_rows` builds the matrix once, with the same values, column order and dtype as
+``scipy.sparse.hstack(..., format="csr")`` (tests/triage/encoders/test_rows.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A CSR block: sorted column indices within each row, ``n_cols`` wide."""
+
+    data: np.ndarray
+    indices: np.ndarray
+    indptr: np.ndarray
+    n_cols: int
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.indptr) - 1
+
+    @classmethod
+    def dense(cls, values: np.ndarray) -> Rows:
+        """Every entry of a dense block, zeros included (a product reads them as zeros)."""
+        n, d = values.shape
+        return cls(np.ascontiguousarray(values).ravel(), np.tile(np.arange(d, dtype=np.int32), n),
+                   np.arange(0, n * d + 1, d, dtype=np.int32) if d else np.zeros(n + 1, np.int32), d)
+
+    @classmethod
+    def of(cls, X) -> Rows:
+        X = X.tocsr() if sp.issparse(X) else sp.csr_matrix(X)
+        if not X.has_sorted_indices:
+            X = X.sorted_indices()
+        return cls(X.data, X.indices, X.indptr, X.shape[1])
+
+
+def hstack_rows(blocks: Sequence[Rows]) -> sp.csr_matrix:
+    """The blocks side by side, as one CSR matrix."""
+    n = blocks[0].n_rows
+    offsets = np.cumsum([0] + [b.n_cols for b in blocks])
+    dtype = np.result_type(*(b.data.dtype for b in blocks))
+    indptr = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(sum(np.diff(b.indptr) for b in blocks), out=indptr[1:])
+    data = np.concatenate([b.data for b in blocks]).astype(dtype, copy=False)
+    indices = np.concatenate([b.indices.astype(np.int32, copy=False) + np.int32(off)
+                              for b, off in zip(blocks, offsets, strict=False)])
+    if n > 1 and len(blocks) > 1:
+        # Entries grouped by row; a stable sort keeps each row's blocks (and sorted columns) in order.
+        row = np.concatenate([np.repeat(np.arange(n, dtype=np.int32), np.diff(b.indptr)) for b in blocks])
+        order = np.argsort(row, kind="stable")
+        data, indices = data[order], indices[order]
+    return sp.csr_matrix((data, indices, indptr), shape=(n, int(offsets[-1])))
+
+
+def leading_columns(X, width: int) -> np.ndarray:
+    """``X[:, :width]`` as a dense array, without scipy's column slicing (slow for one row)."""
+    if not sp.issparse(X):
+        return np.asarray(X)[:, :width]
+    X = X.tocsr()
+    out = np.zeros((X.shape[0], width), dtype=X.dtype)
+    rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+    keep = X.indices < width
+    out[rows[keep], X.indices[keep]] = X.data[keep]
+    return out
