@@ -29,6 +29,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -80,6 +81,13 @@ def place_tokens(text: str | None) -> frozenset[str]:
     (``merdeka`` from "Jl. Merdeka", ``ngadirejo``, ``lor`` from "desa ngadirejo lor")."""
     if not text:
         return frozenset()
+    return _place_tokens(text)
+
+
+@lru_cache(maxsize=2048)
+def _place_tokens(text: str) -> frozenset[str]:
+    # Linking a new report judges it against up to twenty neighbours, and the same recent reports are
+    # neighbours of the next ones: each text's places are read once while it stays recent.
     out: set[str] = set()
     taken: list[tuple[int, int]] = []
     for m in _RTRW_PAIR_RE.finditer(text):

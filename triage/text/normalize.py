@@ -37,6 +37,18 @@ def normalize(text: str, *, slang: dict[str, str] | None = None, mask_pii: bool 
     """Return the model's view of ``text`` as space-separated tokens."""
     if not text:
         return ""
+    if slang is not None and slang is default_slang():
+        # The model and the directory prior both read a request's text this way: the second read is free.
+        return _normalize_with_default_slang(text, mask_pii)
+    return _normalize(text, slang, mask_pii)
+
+
+@lru_cache(maxsize=256)
+def _normalize_with_default_slang(text: str, mask_pii: bool) -> str:
+    return _normalize(text, default_slang(), mask_pii)
+
+
+def _normalize(text: str, slang: dict[str, str] | None, mask_pii: bool) -> str:
     if mask_pii:
         text = pii.mask(text, style="model")
     text = _REPEATS.sub(r"\1", text.lower())

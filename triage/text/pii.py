@@ -32,6 +32,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from triage.data import load_slang
 from triage.text.placeholders import KINDS, placeholder
@@ -1032,6 +1033,13 @@ def detect(text: str, kinds: Iterable[str] | None = None) -> list[PiiSpan]:
     unknown = wanted - set(KINDS)
     if unknown:
         raise ValueError(f"unknown kinds {sorted(unknown)}; expected some of {', '.join(KINDS)}")
+    return [s for s in _detect_all(text) if s.kind in wanted]
+
+
+@lru_cache(maxsize=256)
+def _detect_all(text: str) -> tuple[PiiSpan, ...]:
+    # One request scans the same text several times (the model's two normalisations, the answer's
+    # masking); the spans are immutable, so the last few texts' results are kept.
     shadow = _Shadow(text)
     s = shadow.text
     candidates: list[Candidate] = []
@@ -1041,7 +1049,7 @@ def detect(text: str, kinds: Iterable[str] | None = None) -> list[PiiSpan]:
     echoes = _echoes(text, spans)
     if echoes:
         spans = _resolve(text, spans + echoes)
-    return [PiiSpan(kind, a, b, text[a:b]) for kind, a, b in spans if kind in wanted]
+    return tuple(PiiSpan(kind, a, b, text[a:b]) for kind, a, b in spans)
 
 
 def mask(text: str, spans: list[PiiSpan] | None = None, style: str = "human") -> str:
