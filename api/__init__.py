@@ -20,7 +20,6 @@ log = logging.getLogger(__name__)
 def create_app(test_config: dict | None = None) -> Flask:
     from api import config, db, errors, log_redaction, metrics
     from api.deadlines import DeadlinePolicy, WorkingCalendar
-    from api.openapi import build_spec
 
     log_redaction.install()  # before anything serves: access logs never keep ?api_key= and the like
     test_config = dict(test_config or {})
@@ -49,8 +48,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     calendar = WorkingCalendar(app.config["TIMEZONE"], app.config["HOLIDAYS"])
     app.extensions[extensions.DEADLINES] = DeadlinePolicy(calendar, app.config["VERIFY_DAYS"])
     app.extensions[extensions.MODEL] = app.config.get("MODEL_HOLDER") or _load_model(app.config["MODEL_PATH"])
-    spec = build_spec(app.config)
-    app.extensions[extensions.OPENAPI] = spec
+    app.extensions[extensions.OPENAPI] = None  # built on its first request: no start waits for it
 
     errors.register(app)
     metrics.init_app(app)

@@ -59,7 +59,15 @@ def model_sync(app: Flask | None = None) -> ModelSync | None:
 
 
 def openapi(app: Flask | None = None) -> dict:
-    return _get(OPENAPI, app)
+    """The OpenAPI document, generated from the schemas on first use (two threads may both build it:
+    the same dict, harmless)."""
+    app = app or current_app
+    spec = app.extensions.get(OPENAPI)
+    if spec is None:
+        from api.openapi import build_spec
+
+        spec = app.extensions[OPENAPI] = build_spec(app.config)
+    return spec
 
 
 def limiter(app: Flask | None = None):

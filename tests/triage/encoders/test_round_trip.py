@@ -70,3 +70,24 @@ def test_tfidf_transform_equals_scikit_learn_exactly():
     assert got.dtype == expected.dtype and got.shape == expected.shape
     assert np.array_equal(got.indptr, expected.indptr) and np.array_equal(got.indices, expected.indices)
     assert np.array_equal(got.data, expected.data)
+
+
+def test_tfidf_is_saved_as_a_plain_pickle_and_older_joblib_bundles_still_load(tmp_path):
+    """New bundles hold tfidf.pkl (read by the C unpickler: fast starts); a bundle saved before the change
+    holds tfidf.joblib and loads the same; a digest that does not match is refused either way."""
+    import joblib
+
+    from triage.encoders.static_runtime import DamagedFile
+
+    enc = make_encoder("tfidf").fit(NORM)
+    want = _dense(enc.transform(PROBE))
+    enc.save(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["tfidf.pkl"]
+    np.testing.assert_array_equal(_dense(encoder_from_config(tmp_path, enc.describe()).transform(PROBE)), want)
+    legacy = tmp_path / "legacy"
+    legacy.mkdir()
+    joblib.dump(enc, legacy / "tfidf.joblib")
+    np.testing.assert_array_equal(_dense(encoder_from_config(legacy, enc.describe()).transform(PROBE)), want)
+    for where, name in ((tmp_path, "tfidf.pkl"), (legacy, "tfidf.joblib")):
+        with pytest.raises(DamagedFile, match=name):
+            encoder_from_config(where, enc.describe(), {name: "0" * 64})
