@@ -54,7 +54,7 @@ class ModelHolder:
         from triage.suggest import Suggester
 
         try:
-            loaded = Loaded(Suggester(load_bundle(path)), Path(path).resolve())
+            loaded = Loaded(Suggester(load_bundle(path)).warm_up(), Path(path).resolve())
         except Exception as exc:
             self.last_error = str(exc)
             raise

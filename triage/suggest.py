@@ -188,6 +188,13 @@ class Suggester:
         self._stacks: dict = {}
         self._block = _UNSET
 
+    def warm_up(self) -> Suggester:
+        """Build now what the first suggestion would build (the stacked heads, the word names, the
+        analysers), so the first request does not wait for it, and under ``gunicorn --preload`` the
+        master builds it once for every worker to share."""
+        self.analyse(["jalan rusak di depan pasar"])
+        return self
+
     @property
     def name(self) -> str:
         return self.bundle.name

@@ -99,7 +99,7 @@ class ModelSync:
                 bundle = load_bundle(path)
                 if bundle.version != version:
                     log.warning("%s now holds %s, the registry activated %s", path, bundle.version, version)
-                base = Suggester(bundle)
+                base = Suggester(bundle).warm_up()  # ready before it serves
             elif current is not None:
                 base = unwrap(current.suggester)
             else:
