@@ -110,7 +110,9 @@ def inprocess(bundle: Path, rounds: int) -> dict:
             healthz()
             run.append(time.perf_counter() - t0)
         extensions.engine(app).dispose()
+        floor = _commit_floor(Path(tmp), rounds)
     out = {name: {"p50_ms": _ms(v), "p90_ms": _p90(v)} for name, v in times.items()}
+    out["sqlite_commit_p50_ms"] = floor
     base = out["healthz"]["p50_ms"]
     out["healthz_200_in_a_row_p50_ms"] = _ms(run)
     out["classify_vs_healthz"] = round(out["classify"]["p50_ms"] / base, 2)
@@ -120,6 +122,25 @@ def inprocess(bundle: Path, rounds: int) -> dict:
     out["torch_imported"] = "torch" in sys.modules
     out["rounds"] = rounds
     return out
+
+
+def _commit_floor(where: Path, rounds: int) -> float:
+    """A bare durable SQLite commit of one small row in the same directory, with the service's pragmas
+    (WAL, synchronous=FULL): the part of an intake that is the disk's, not the code's."""
+    import sqlite3
+
+    conn = sqlite3.connect(where / "floor.db")
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT)")
+    times = []
+    for i in range(rounds):
+        t0 = time.perf_counter()
+        conn.execute("INSERT INTO t (text) VALUES (?)", (f"row {i}",))
+        conn.commit()
+        times.append(time.perf_counter() - t0)
+    conn.close()
+    return _ms(times)
 
 
 # -- processes --------------------------------------------------------------------------------------------
@@ -364,6 +385,10 @@ def section(results: dict, command: str) -> str:
             ratio = f"{r['p50_ms'] / h:.1f}×" if name != "batch100" else f"{ip['batch_ms_per_report']} ms per report"
             lines.append(f"| {label} | {r['p50_ms']} | {r['p90_ms']} | {ratio} |")
         lines += ["", f"200 healthz calls in a row: p50 {ip['healthz_200_in_a_row_p50_ms']} ms.", ""]
+        if "sqlite_commit_p50_ms" in ip:
+            lines += [f"A bare durable SQLite commit of one row in the same directory (WAL, synchronous=FULL): "
+                      f"p50 {ip['sqlite_commit_p50_ms']} ms; an intake commits once, so this much of it is the "
+                      f"disk's ({ip['sqlite_commit_p50_ms'] / h:.1f}× healthz on its own).", ""]
     st = results.get("start")
     if st:
         lines += [f"Start: `import api` {st['import_s']} s, `create_app()` {st['create_app_s']} s, first classify "

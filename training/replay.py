@@ -215,24 +215,32 @@ def _carry_over(old_vec, old_clf, new_vec, classes: np.ndarray):
 
 
 def replay_peer(texts: Sequence[str], labels: Sequence[str], *, seed: Evidence | None = None,
-                every: int = PEER_EVERY, frozen: bool = False,
+                every: int = PEER_EVERY, frozen: bool = False, start: int = 0, stop: int | None = None,
                 progress: Callable[[int], None] | None = None) -> tuple[Made, dict]:
     """The peer over the replay: refitted every `every` decisions on the seed plus every decision so far
-    (frozen: fitted once, on the seed, or on the first `every` decisions without a seed)."""
+    (frozen: fitted once, on the seed, or on the first `every` decisions without a seed).
+
+    ``start``/``stop`` (multiples of ``every``) replay only that stretch of the timeline: the peer first
+    fits on everything decided before ``start``, the model the full run would have refitted there (up to
+    the solver's tolerance: it starts from zero, not from the previous fit). Stretches run in separate
+    processes and concatenate to the whole run."""
+    if not frozen and start % every:
+        raise ValueError(f"start={start} is not a multiple of every={every}")
     made = Made()
     peer = RefittedPeer()
-    seen_texts = list(seed.texts) if seed is not None else []
-    seen_labels = list(seed.labels) if seed is not None else []
+    seen_texts = (list(seed.texts) if seed is not None else []) + list(texts[:start])
+    seen_labels = (list(seed.labels) if seed is not None else []) + list(labels[:start])
     fits, fit_seconds = 0, 0.0
     if seen_texts:
         t0 = time.perf_counter()
         peer.fit(seen_texts, seen_labels)
         fits, fit_seconds = 1, time.perf_counter() - t0
-    for i, text in enumerate(texts):
-        made.put(peer.candidates(text))
-        seen_texts.append(text)
+    stop = len(texts) if stop is None else min(stop, len(texts))
+    for i in range(start, stop):
+        made.put(peer.candidates(texts[i]))
+        seen_texts.append(texts[i])
         seen_labels.append(labels[i])
-        due = (i + 1) % every == 0
+        due = (i + 1) % every == 0 and i + 1 < stop
         if due and (not frozen or fits == 0):
             t0 = time.perf_counter()
             peer.fit(seen_texts, seen_labels)
@@ -241,6 +249,30 @@ def replay_peer(texts: Sequence[str], labels: Sequence[str], *, seed: Evidence |
         if progress:
             progress(1)
     return made, {"fits": fits, "fit_seconds": round(fit_seconds, 1), "every": every, "frozen": frozen}
+
+
+def _peer_part(texts: list[str], labels: list[str], seed: Evidence | None, frozen: bool, start: int,
+               stop: int | None) -> tuple[Made, dict]:
+    from triage.threads import limit_blas_threads
+
+    limit_blas_threads(1)  # one process per core: BLAS threads would only wait on each other
+    t0 = time.perf_counter()
+    made, info = replay_peer(texts, labels, seed=seed, frozen=frozen, start=start, stop=stop)
+    return made, {**info, "seconds": round(time.perf_counter() - t0, 1)}
+
+
+def _joined(parts: list[tuple[Made, dict]]) -> tuple[Made, dict]:
+    made = Made()
+    for m, _ in parts:
+        made.labels += m.labels
+        made.confidence += m.confidence
+        made.top3 += m.top3
+        made.bands += m.bands
+    infos = [i for _, i in parts]
+    info = {**infos[0], "fits": sum(i["fits"] for i in infos),
+            "fit_seconds": round(sum(i["fit_seconds"] for i in infos), 1),
+            "seconds": round(sum(i["seconds"] for i in infos), 1), "processes": len(parts)}
+    return made, info
 
 
 # -- the whole protocol (`triage evaluate --replay`) --------------------------------------------------
@@ -304,24 +336,48 @@ def run_replay(test, *, train=None, directory=None, base: Bundle | None = None, 
     return out
 
 
+def _peer_jobs(n: int, shards: int) -> list[tuple[str, bool, int, int | None]]:
+    """(key, frozen, start, stop) of each part: the frozen peer whole, the refitted one in ``shards``
+    stretches of the timeline cut at multiples of PEER_EVERY."""
+    cuts = sorted({min(n, round(n * k / shards / PEER_EVERY) * PEER_EVERY) for k in range(1, shards)} - {0, n})
+    bounds = [0, *cuts, None]
+    # The long refitted stretches first: the frozen peer (one fit) fills in after them.
+    return [("peer_refitted", False, a, b) for a, b in zip(bounds, bounds[1:], strict=False)] + \
+        [("peer_frozen", True, 0, None)]
+
+
 def _run_peers(texts: list[str], labels: list[str], seed: Evidence | None) -> dict:
-    runs = {}
-    for key, frozen in (("peer_refitted", False), ("peer_frozen", True)):
-        t0 = time.perf_counter()
-        pmade, info = replay_peer(texts, labels, seed=seed, frozen=frozen)
-        runs[key] = (pmade, {**info, "seconds": round(time.perf_counter() - t0, 1)})
-    return runs
+    parts: dict[str, list] = {}
+    for key, frozen, a, b in _peer_jobs(len(texts), 1):
+        parts.setdefault(key, []).append(_peer_part(texts, labels, seed, frozen, a, b))
+    return {"peer_refitted": _joined(parts["peer_refitted"]), "peer_frozen": _joined(parts["peer_frozen"])}
 
 
-def _start_peers(texts, labels: list[str], seed: Evidence | None):
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+class _Peers:
+    """The peers' parts running in a pool of processes beside the triage pass."""
 
-    # spawn: a forked copy of a process that has loaded torch and started BLAS threads can hang
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-    future = pool.submit(_run_peers, list(texts), labels, seed)
-    pool.shutdown(wait=False)
-    return future
+    def __init__(self, texts, labels: list[str], seed: Evidence | None, processes: int):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawn: a forked copy of a process that has loaded torch and started BLAS threads can hang
+        self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"))
+        texts = list(texts)
+        self.futures = [(key, self.pool.submit(_peer_part, texts, labels, seed, frozen, a, b))
+                        for key, frozen, a, b in _peer_jobs(len(texts), processes)]
+        self.pool.shutdown(wait=False)
+
+    def result(self) -> dict:
+        parts: dict[str, list] = {}
+        for key, f in self.futures:
+            parts.setdefault(key, []).append(f.result())
+        return {k: _joined(v) for k, v in parts.items()}
+
+
+def _start_peers(texts, labels: list[str], seed: Evidence | None) -> _Peers:
+    import os
+
+    return _Peers(texts, labels, seed, max(1, min(2, (os.cpu_count() or 1))))
 
 
 def plot_curves(result: dict, png, title: str) -> None:

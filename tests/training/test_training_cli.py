@@ -135,3 +135,21 @@ def test_replay_with_baselines_runs_the_services_learning_and_its_peers(sample_f
     r = run("evaluate", "--replay", "--test", test, "--text-column", "text", "--label-column", "agency",
             "--set", "no_such_setting=1")
     assert r.exit_code != 0 and "no_such_setting" in r.output
+
+
+def test_the_refitted_peer_in_stretches_makes_the_same_suggestions_as_in_one_run():
+    """Cutting the peer's timeline at a refit point (each stretch in its own process in the benchmark)
+    gives the suggestions of one uninterrupted run: the stretch starts from the fit the run makes there."""
+    from training.replay import _joined, _peer_jobs, replay_peer
+    from triage.data import load_sample_complaints
+
+    df = load_sample_complaints().head(260)
+    texts, labels = df["text"].tolist(), df["agency"].tolist()
+    whole, info = replay_peer(texts, labels, every=50)
+    jobs = [j for j in _peer_jobs(len(texts), 2) if j[0] == "peer_refitted"]
+    assert [(a, b) for _, _, a, b in jobs] == [(0, 150), (150, None)]
+    parts = [replay_peer(texts, labels, every=50, start=a, stop=b) for _, _, a, b in jobs]
+    joined, jinfo = _joined([(m, {**i, "seconds": 0}) for m, i in parts])
+    assert joined.labels == whole.labels and jinfo["fits"] == info["fits"] == 260 // 50
+    # probabilities agree up to the solver's tolerance (a fit from zero vs one warm-started)
+    assert max(abs(a - b) for a, b in zip(joined.confidence, whole.confidence, strict=True)) < 0.02
