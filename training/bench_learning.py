@@ -68,11 +68,18 @@ def default_bundle():
     return load_bundle(ensure_default_bundle(paths.ROOT / "models", progress=False))
 
 
-def run_warm(df: pd.DataFrame, settings: LearningSettings) -> dict:
+def run_warm(df: pd.DataFrame, settings: LearningSettings, previous: dict | None = None) -> dict:
+    """``previous``: an earlier warm result whose peers are kept (``--reuse-peers``): they depend only on
+    the data, and take an hour of the run; the triage pass is run again."""
     train, test = df[df["date"] < "2023-01-01"], df[df["date"] >= "2023-01-01"]
     test = test[test["agency"].isin(set(train["agency"]))]
-    return run_replay(labelled(test), train=labelled(train), directory=directory(df), settings=settings,
-                      baselines=True, parallel=True)
+    reuse = previous is not None and previous.get("test_rows") == len(test) and "peer_refitted" in previous
+    out = run_replay(labelled(test), train=labelled(train), directory=directory(df), settings=settings,
+                     baselines=not reuse, parallel=True)
+    if reuse:
+        for key in ("peer_refitted", "peer_frozen"):
+            out[key] = {**previous[key], "reused_from_an_earlier_run": True}
+    return out
 
 
 def run_cold(df: pd.DataFrame, settings: LearningSettings) -> dict:
@@ -182,6 +189,9 @@ def markdown(res: dict, seconds: float) -> str:
                 m = r[sysname]
                 lines.append(f"| {sysname} | {m['n']} | " + " | ".join(_fmt(m.get(x)) for x in rows) + " | "
                              + _fmt((m.get("band_share") or {}).get("auto")) + " | " + _fmt(m.get("auto_precision")) + " |")
+        if r.get("peer_refitted", {}).get("reused_from_an_earlier_run"):
+            lines += ["", "The peers' rows come from the previous full run (`--reuse-peers`: they depend only on the "
+                      "data); the triage pass was run again with the code of this commit."]
         refits = r["triage"].get("refits", [])
         lines += ["", f"Refits: {sum(1 for x in refits if x.get('promoted'))} promoted of {len(refits)} "
                   f"(the others were not shown to be no worse on the held-out decisions). "
@@ -211,6 +221,8 @@ def main(argv=None) -> None:
     ap.add_argument("--json", type=Path, default=paths.BENCHMARKS_DIR / "learning.json")
     ap.add_argument("--md", type=Path, default=paths.BENCHMARKS_MD)
     ap.add_argument("--set", dest="overrides", action="append", default=[], metavar="NAME=VALUE")
+    ap.add_argument("--reuse-peers", action="store_true",
+                    help="warm: keep the peers of the warm result already in --json, run only the triage pass")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     if not paths.SURABAYA.is_file():
@@ -222,7 +234,7 @@ def main(argv=None) -> None:
     df = surabaya()
     t0 = time.perf_counter()
     if "warm" in only:
-        res["warm"] = run_warm(df, settings)
+        res["warm"] = run_warm(df, settings, res.get("warm") if args.reuse_peers else None)
         plot_curves(res["warm"], paths.BENCHMARKS_DIR / "learning_warm.png", "Surabaya 2023-H1 replayed (trained on 2022)")
     if "cold" in only:
         res["cold"] = run_cold(df, settings)

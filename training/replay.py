@@ -98,6 +98,12 @@ def replay_learning(texts: Sequence[str], labels: Sequence[str], dates: Sequence
     router = LearningRouter(Suggester(base), settings, directory=directory, label_by=label_by)
     model, meta = base.model, dict(base.meta)
     made, refit_log = Made(), []
+    if seed is not None and len(seed):
+        # A service trained on its history starts with that history in its memory (api.learning.sync loads
+        # the latest `memory_capacity` decisions when a process starts): so does the replay.
+        keep = seed.slice(max(0, len(seed) - settings.memory_capacity))
+        router.learn([-(j + 1) for j in range(len(keep))], keep.texts, keep.titles, keep.labels,
+                     [_as_datetime(d) for d in keep.dates])
     decided = Evidence([], [], [], [])
     since_refit = 0
     for i, text in enumerate(texts):

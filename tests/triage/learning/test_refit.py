@@ -47,3 +47,20 @@ def test_a_worse_candidate_is_refused_and_a_good_one_not(sample_bundle, decision
     assert refused["verdict"] == "worse" and "macro_f1" in refused["worse_on"]
     assert choose(good, good, len(hold), min_rows=30)["verdict"] == "not_worse"
     assert choose(good, bad, 10, min_rows=30)["verdict"] == "insufficient"
+
+
+def test_a_warm_replay_starts_with_the_history_in_its_memory(sample_bundle, decisions):
+    """As a service trained on its history loads the latest decisions into its memory when it starts, the
+    replay's memory holds the seed before the first report: a label only the history knows (the head was
+    never trained on it) is suggested for a near-copy of a historical report from the first row on."""
+    from training.replay import replay_learning
+
+    seed = Evidence(decisions.texts[:300], decisions.titles[:300],
+                    ["DINAS_BARU" if lab == "DPUPR" else lab for lab in decisions.labels[:300]], decisions.dates[:300])
+    j = seed.labels.index("DINAS_BARU")
+    probe = [seed.texts[j] + " mohon segera"]
+    made, _ = replay_learning(probe, ["DINAS_BARU"], [decisions.dates[300]], base=sample_bundle, seed=seed,
+                              refits=False)
+    assert "DINAS_BARU" in made.top3[0]
+    made, _ = replay_learning(probe, ["DINAS_BARU"], [decisions.dates[300]], base=sample_bundle, refits=False)
+    assert "DINAS_BARU" not in made.top3[0]  # without the history, nothing could have said it
