@@ -48,6 +48,23 @@ def test_readyz_is_503_when_the_sqlite_file_is_gone(tmp_path, model_holder):
     extensions.engine(app).dispose()
 
 
+def test_sqlite_runs_in_wal_mode_with_full_sync(tmp_path, model_holder):
+    """The embedded database runs in WAL mode (gunicorn workers read while one writes; one fsync per
+    commit) with synchronous=FULL: a commit is on disk when it returns."""
+    from sqlalchemy import text
+
+    from api import create_app, extensions
+
+    app = create_app({"INSTANCE_PATH": str(tmp_path / "i"), "DATABASE_URL": f"sqlite:///{tmp_path / 't.db'}",
+                      "AUTO_MIGRATE": True, "MODEL_HOLDER": model_holder, "SECRET_KEY": "x",
+                      "MODELS_DIR": str(tmp_path / "m")})
+    with extensions.engine(app).connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    extensions.engine(app).dispose()
+
+
 def _sample(text: str, name: str, **labels) -> float:
     for line in text.splitlines():
         if line.startswith(name + "{") and all(f'{k}="{v}"' in line for k, v in labels.items()):
