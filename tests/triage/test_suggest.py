@@ -35,6 +35,7 @@ def reference(sample_bundle):
     from sentence_transformers import SentenceTransformer
 
     from triage.data import load_sample_complaints
+    from triage.encoders.tfidf import char_view
     from triage.model import with_cues
     from triage.text.fulltext import full_texts
 
@@ -47,7 +48,7 @@ def reference(sample_bundle):
     dense = st.encode(norm, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
     tf = model.encoder_.tfidf_
     X = sp.hstack([sp.csr_matrix(dense.astype(np.float32) * np.float32(model.encoder_.dense_weight)),
-                   tf.word_.transform(norm), tf.char_.transform(norm)], format="csr")
+                   tf.word_.transform(norm), tf.char_.transform([char_view(t) for t in norm])], format="csr")
     probas = {n: h.predict_proba(with_cues(X, full) if n == "hoax" else X) for n, h in model.heads_.items()}
     return texts, probas
 
@@ -85,3 +86,16 @@ def test_to_dict_is_what_asdict_gives(suggester):
         sg.model["learning"] = {"decisions": 3}
         expected = {k: v for k, v in asdict(sg).items() if v is not None}
         assert sg.to_dict() == expected and list(sg.to_dict()) == list(expected)
+
+
+def test_a_contact_line_does_not_move_a_road_report(suggester):
+    """Found in a newcomer's run: "hp 0812..." glued to a LAPOR!-shaped road report sent it to
+    DISKOMINFO (slang "hp" -> "telepon genggam", the office for telephone complaints)."""
+    body = ("Jalan Raya Desa Sukamaju rusak berlubangSampai sekarang belum diperbaiki. "
+            "Nik. 3204124101990001Saya mohon segera ditindak")
+    plain = suggester.suggest([body])[0].agency.top.label
+    assert plain == "DPUPR"
+    for line in (" hp 081234567890", " no WA sy 0812-3456-7890", " nama saya Budi Santoso, hp +62 853-3622-2619"):
+        sg = suggester.suggest([body + line])[0]
+        assert sg.agency.top.label == plain, line
+        assert sg.agency.top.probability > 0.5, line

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -21,19 +22,36 @@ from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from sklearn.utils.validation import check_is_fitted
 
 from triage.encoders.rows import Rows, hstack_rows
+from triage.text.placeholders import KINDS, MODEL
 
 PICKLE, LEGACY = "tfidf.pkl", "tfidf.joblib"
+
+# The character n-grams of "_telepon_" or "_nama_" are those of the words "telepon" and "nama": a
+# reporter's masked phone number read as talk about telephones (Diskominfo), a masked name as talk about
+# names on identity cards. For the character block each placeholder becomes an opaque "_<n>_" that
+# shares no n-gram with a word; the word block keeps the placeholders as they are.
+_OPAQUE = {MODEL[kind]: f"_{i}_" for i, kind in enumerate(KINDS)}
+_PLACEHOLDER = re.compile("|".join(re.escape(t) for t in _OPAQUE))
+
+
+def char_view(text: str) -> str:
+    return _PLACEHOLDER.sub(lambda m: _OPAQUE[m.group(0)], text) if "_" in text else text
 
 
 class TfidfEncoder(TransformerMixin, BaseEstimator):
     kind = "tfidf"
+    # Encoders pickled before placeholders were opaque to the character block read them as words: the
+    # class default keeps them reading what they were fitted on.
+    opaque_placeholders = False
 
-    def __init__(self, word_ngrams=(1, 2), char_ngrams=(2, 5), min_df=2, max_features=200_000, use_char=True):
+    def __init__(self, word_ngrams=(1, 2), char_ngrams=(2, 5), min_df=2, max_features=200_000, use_char=True,
+                 opaque_placeholders=True):
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
         self.min_df = min_df
         self.max_features = max_features
         self.use_char = use_char
+        self.opaque_placeholders = opaque_placeholders
 
     def fit(self, X, y=None):
         X = list(X)
@@ -50,8 +68,11 @@ class TfidfEncoder(TransformerMixin, BaseEstimator):
             self.char_ = TfidfVectorizer(
                 analyzer="char_wb", ngram_range=tuple(self.char_ngrams), min_df=min_df, sublinear_tf=True,
                 max_features=self.max_features, dtype=np.float32,
-            ).fit(X)
+            ).fit(self._char_docs(X))
         return self
+
+    def _char_docs(self, X: list[str]) -> list[str]:
+        return [char_view(x) for x in X] if self.opaque_placeholders else X
 
     def transform(self, X):
         return hstack_rows(self.transform_rows(X))
@@ -62,7 +83,7 @@ class TfidfEncoder(TransformerMixin, BaseEstimator):
         X = list(X)
         parts = [_tfidf_rows(self.word_, self._analyzer("word", self.word_), X)]
         if self.char_ is not None:
-            parts.append(_tfidf_rows(self.char_, self._analyzer("char", self.char_), X))
+            parts.append(_tfidf_rows(self.char_, self._analyzer("char", self.char_), self._char_docs(X)))
         return parts
 
     def _analyzer(self, key: str, vectorizer):
@@ -107,7 +128,7 @@ class TfidfEncoder(TransformerMixin, BaseEstimator):
 
     def describe(self) -> dict:
         return {"kind": self.kind, "word_ngrams": list(self.word_ngrams), "char_ngrams": list(self.char_ngrams),
-                "min_df": self.min_df, "use_char": self.use_char}
+                "min_df": self.min_df, "use_char": self.use_char, "opaque_placeholders": self.opaque_placeholders}
 
 
 def _tfidf_rows(vectorizer: TfidfVectorizer, analyze, docs: list[str]) -> Rows:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from triage.data import load_slang
 from triage.text import pii
-from triage.text.placeholders import MODEL_TOKENS
+from triage.text.placeholders import MODEL, MODEL_TOKENS
 
 # Three or more of the same letter are emphasis ("parahhh", "bangettt");
 # Indonesian spelling has at most two in a row ("saat", "taat").
@@ -21,6 +21,19 @@ _REPEATS = re.compile(r"([a-z])\1{2,}")
 _TOKEN = re.compile(r"_[a-z]+_|[a-z0-9]+(?:[-'][a-z0-9]+)*")
 # Reduplication written with a digit: "jalan2" -> "jalan jalan", common in chat.
 _REDUP = re.compile(r"^([a-z]{3,})2$")
+
+# A reporter's contact line ("hp 0812...", "no. WA sy ...", "email ...", "nama saya ...") says who wrote,
+# not what about: its lead-in words are dropped before the placeholder, which stays. Without this,
+# "hp" (slang for "telepon genggam") is evidence for the office that handles telephone and internet
+# complaints, and a signature moved a road report there. Words as they are after slang expansion.
+_CONTACT_TOKENS = frozenset({MODEL["TELEPON"], MODEL["EMAIL"], MODEL["NAMA"]})
+_CONTACT_LEAD_INS = frozenset({
+    "hp", "handphone", "telepon", "genggam", "telp", "tlp", "telpon", "tel", "ponsel", "seluler", "wa", "whatsapp",
+    "sms", "no", "nomor", "nomer", "nmr", "kontak", "contact", "cp", "hubungi", "dihubungi", "email", "e-mail",
+    "surel", "nama", "atas",
+})
+_CONTACT_PRONOUNS = frozenset({"saya", "aku", "kami", "sy", "sya", "ku", "pelapor", "di", "ke", "yang", "bisa"})
+_CONTACT_REACH = 5  # lead-in words looked at before a contact placeholder
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +68,8 @@ def _normalize(text: str, slang: dict[str, str] | None, mask_pii: bool) -> str:
     out: list[str] = []
     for tok in tokenize(text):
         if tok in MODEL_TOKENS:
+            if tok in _CONTACT_TOKENS:
+                _drop_contact_lead_in(out)
             out.append(tok)
             continue
         m = _REDUP.match(tok)
@@ -63,3 +78,22 @@ def _normalize(text: str, slang: dict[str, str] | None, mask_pii: bool) -> str:
             word = slang.get(word, word)
         out.extend((word, word) if m else (word,))
     return " ".join(out)
+
+
+def _drop_contact_lead_in(out: list[str]) -> None:
+    """Drop the lead-in of a contact placeholder about to be appended ("nomor telepon genggam saya").
+    Pronouns alone are not a lead-in: "... ditindak saya _telepon_" keeps its words."""
+    start = len(out)
+    seen_lead_in = False
+    while start > 0 and len(out) - start < _CONTACT_REACH:
+        words = out[start - 1].split()  # a slang expansion is one entry: "hp" -> "telepon genggam"
+        if all(w in _CONTACT_LEAD_INS for w in words):
+            seen_lead_in = True
+        elif not all(w in _CONTACT_PRONOUNS for w in words):
+            break
+        start -= 1
+    if seen_lead_in:
+        # Trailing pronouns before the lead-in belong to the sentence before ("mohon ... saya").
+        while start < len(out) and all(w in _CONTACT_PRONOUNS for w in out[start].split()):
+            start += 1
+        del out[start:]

@@ -91,3 +91,29 @@ def test_tfidf_is_saved_as_a_plain_pickle_and_older_joblib_bundles_still_load(tm
     for where, name in ((tmp_path, "tfidf.pkl"), (legacy, "tfidf.joblib")):
         with pytest.raises(DamagedFile, match=name):
             encoder_from_config(where, enc.describe(), {name: "0" * 64})
+
+
+def test_placeholders_share_no_character_ngram_with_words():
+    """A masked phone number is not talk about telephones: in the character block "_telepon_" is opaque."""
+    from triage.encoders.tfidf import TfidfEncoder, char_view
+
+    docs = ["sinyal telepon putus terus", "jalan rusak mohon ditindak _telepon_"] * 30
+    enc = TfidfEncoder(word_ngrams=(1, 1)).fit(docs)
+    char_names = set(enc.char_.get_feature_names_out())
+    assert "tele" in char_names and not any("_" in n and "tel" in n for n in char_names)
+    assert char_view("hubungi _telepon_ atau _email_") == "hubungi _5_ atau _6_"
+    # The word block keeps the placeholder as a word.
+    assert "_telepon_" in set(enc.word_.get_feature_names_out())
+
+
+def test_an_encoder_pickled_before_opaque_placeholders_reads_as_it_was_fitted(tmp_path):
+    from triage.encoders.tfidf import TfidfEncoder
+
+    docs = ["jalan rusak mohon ditindak _telepon_", "sinyal telepon putus"] * 30
+    old = TfidfEncoder(opaque_placeholders=False).fit(docs)
+    del old.__dict__["opaque_placeholders"]  # as a pickle from before the setting has it
+    old.save(tmp_path)
+    back = TfidfEncoder.load(tmp_path)
+    assert back.opaque_placeholders is False and back.get_params()["opaque_placeholders"] is False
+    np.testing.assert_array_equal(back.transform(docs[:2]).toarray(), old.transform(docs[:2]).toarray())
+    assert back.transform(docs[:1])[:, back.word_vocabulary_size:].nnz > 10  # its char block sees "tele"...

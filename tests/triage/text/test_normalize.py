@@ -1,6 +1,6 @@
 import pytest
 
-from triage.text.normalize import normalize, tokenize
+from triage.text.normalize import default_slang, normalize, tokenize
 from triage.text.normalizer import TextNormalizer
 from triage.text.placeholders import MODEL_TOKENS
 from triage.text.stem import stem_word, stopwords
@@ -76,3 +76,25 @@ def test_the_shipped_slang_never_rewrites_words_that_mean_something_else():
     Satpol PP, dr. a doctor: rewriting them as slang would turn a pollution report into an urgent one."""
     for word in ("asap", "pgn", "tpi", "pmk", "pol", "dr"):
         assert normalize(f"ada {word} di pasar", slang=SLANG).split()[1] == word
+
+
+@pytest.mark.parametrize("signature", [
+    "hp 081234567890", "telp 081234567890", "no. hp sy +62 838-6295-9474", "WA 0812-3456-7890",
+    "nomor whatsapp saya 081234567890", "email budi@contoh.id", "nama saya Budi Santoso, hp 0812-3456-7890",
+])
+def test_a_reporters_contact_line_leaves_only_its_placeholders(signature):
+    """LAPOR! exports glue the contact line to the report: its lead-in words ("hp", which the slang
+    expands to "telepon genggam") are who wrote, not what about, and must not route the report."""
+    body = "Jalan Raya Desa Sukamaju rusak berlubangSampai sekarang belum diperbaiki mohon segera ditindak"
+    out = normalize(f"{body} {signature}", slang=default_slang()).split()
+    words = [w for w in out if w not in MODEL_TOKENS]
+    assert words == normalize(body, slang=default_slang()).split()
+    assert out[-1] in {"_telepon_", "_email_"}
+
+
+def test_contact_words_that_are_the_complaint_stay():
+    """Only a lead-in right before a contact placeholder goes: a report about phones keeps its words."""
+    out = normalize("sinyal hp hilang, nomor layanan tidak aktif", slang=default_slang())
+    assert out == "sinyal telepon genggam hilang nomor layanan tidak aktif"
+    # Pronouns alone are not a lead-in.
+    assert normalize("mohon ditindak saya 081234567890", slang={}) == "mohon ditindak saya _telepon_"
