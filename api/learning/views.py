@@ -24,6 +24,7 @@ def status(s) -> dict:
         "enabled": learning.enabled(s, current_app.config.get("LEARNING")),
         "forced": current_app.config.get("LEARNING"),
         "decisions_in_memory": router.decisions if router is not None else 0,
+        "blend": router.blend_state() if router is not None else None,
         "decisions_since_refit": learning.decisions_since(s, learning.last_refit_at(s)),
         "settings": sync.settings.to_dict() if sync is not None else {},
         "events": learning.timeline(s),

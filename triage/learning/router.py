@@ -7,7 +7,8 @@ model). Per report:
 - the head's candidates (the trained model; its labels outside the office's directory are dropped);
 - the memory's vote (`DecisionMemory`: where the closest decided reports went, by the model's dense
   embeddings: 1 KiB a decision, so 20,000 fit every worker), weighted by how strong the precedent is:
-  `W / (W + memory_tau)`;
+  `W / (W + tau)`, with tau chosen on the recent decisions (`_BlendTuner`): what the head and the memory
+  each gave the true agency before the decision, recorded in the suggestion itself;
 - the directory prior (`DirectoryPrior`), which weighs like `prior_decisions` decisions and fades as
   the office's own evidence grows (decisions remembered, and the head's training rows when its labels
   are the office's).
@@ -65,6 +66,45 @@ class Outcome:
     top3: bool
 
 
+class _BlendTuner:
+    """The memory's weight against the head, `W / (W + tau)`, with tau chosen from `grid` on the latest
+    decisions: for each, the probability that the head and the memory gave the true agency when the
+    suggestion was made (so the head never grades itself on its own training rows), and the memory's
+    evidence W. The tau whose blend gave the true agencies the highest mean log-likelihood wins."""
+
+    FLOOR = 1e-4  # a true agency outside a part's top candidates
+
+    def __init__(self, default: float, grid: Sequence[float], window: int, min_support: int):
+        self.default, self.grid, self.min_support = default, np.asarray(grid, dtype=float), min_support
+        self._rows: deque[tuple[float, float, float]] = deque(maxlen=window)
+        self._tau: float | None = None
+
+    def record(self, p_head: float, p_memory: float, evidence: float) -> None:
+        self._rows.append((p_head, p_memory, evidence))
+        self._tau = None
+
+    @property
+    def support(self) -> int:
+        return len(self._rows)
+
+    @property
+    def tau(self) -> float:
+        if len(self._rows) < self.min_support:
+            return self.default
+        if self._tau is None:
+            ph, pm, w = np.array(self._rows).T
+            m = w[None, :] / (w[None, :] + self.grid[:, None])
+            blend = m * pm + (1 - m) * ph
+            ll = np.log(np.maximum(blend, self.FLOOR)).mean(axis=1)
+            self._tau = float(self.grid[int(np.argmax(ll))])
+        return self._tau
+
+
+def _top(dist: dict[str, float]) -> list[list]:
+    total = sum(dist.values()) or 1.0
+    return [[label, round(p / total, 4)] for label, p in sorted(dist.items(), key=lambda kv: -kv[1])[:TOP_K]]
+
+
 class LearningRouter(SuggesterWrapper):
     def __init__(self, base: SuggesterProtocol, settings: LearningSettings | None = None,
                  directory: Sequence | None = None, prior=None, label_by: str = "code"):
@@ -73,6 +113,8 @@ class LearningRouter(SuggesterWrapper):
         self._lock = threading.RLock()
         self._examples: dict[Hashable, Example] = {}
         self._outcomes: deque[Outcome] = deque(maxlen=self.settings.band_window)
+        s = self.settings
+        self._blend = _BlendTuner(s.memory_tau, s.memory_tau_grid, s.band_window, s.blend_min_support)
         self.memory = self._new_memory()
         self.base = base
         self.directory_codes: list[str] | None = None
@@ -176,6 +218,20 @@ class LearningRouter(SuggesterWrapper):
         probs = [c.probability if hasattr(c, "probability") else c["probability"] for c in cands]
         if labels:
             self._outcomes.append(Outcome(float(probs[0]), labels[0] == label, label in labels[:3]))
+        model = suggestion.model if isinstance(suggestion, Suggestion) else (suggestion or {}).get("model") or {}
+        parts = (model.get("learning") or {}).get("parts")
+        if parts and parts.get("head") and parts.get("memory"):
+            self._blend.record(dict(parts["head"]).get(label, 0.0), dict(parts["memory"]).get(label, 0.0),
+                               float(parts["evidence"]))
+
+    @property
+    def memory_tau(self) -> float:
+        """The memory's tau as it stands (see `_BlendTuner`)."""
+        return self._blend.tau
+
+    def blend_state(self) -> dict:
+        return {"memory_tau": self._blend.tau, "tuned_on": self._blend.support,
+                "tuned": self._blend.support >= self.settings.blend_min_support}
 
     def thresholds(self) -> dict | None:
         """auto/review thresholds tuned on the recent decisions, or None before there are enough."""
@@ -200,6 +256,7 @@ class LearningRouter(SuggesterWrapper):
             memory, prior, prior_codes = self.memory, self.prior, self._prior_codes
             n_memory, head_rows = len(memory), self._head_rows
             thresholds = self.thresholds()
+            tau = self._blend.tau
         vote = memory.vote(analysis.embeddings, at) if n_memory and analysis.embeddings is not None else None
         P_prior = prior.predict_proba(full_texts(texts, titles)) if prior is not None else None
         s = self.settings
@@ -212,8 +269,9 @@ class LearningRouter(SuggesterWrapper):
                 head = {c.label: c.probability for c in sg.agency.candidates
                         if allowed is None or c.label in allowed}
             m = 0.0
+            mem = {}
             if vote is not None and vote.weight[i] > 0:
-                m = vote.weight[i] / (vote.weight[i] + s.memory_tau)
+                m = vote.weight[i] / (vote.weight[i] + tau)
                 mem = {str(lab): float(p) for lab, p in zip(vote.labels, vote.proba[i], strict=True)
                        if p > 0 and (allowed is None or lab in allowed)}
                 parts.append((m, mem))
@@ -238,7 +296,12 @@ class LearningRouter(SuggesterWrapper):
             if before != top[0][0]:
                 sg.explanation = []  # the head's words explained its own choice, not this one
             sg.model["learning"] = {"decisions": n_memory, "memory_weight": round(float(m), 3),
-                                    "prior_weight": round(float(prior_weight if P_prior is not None else 0.0), 3)}
+                                    "prior_weight": round(float(prior_weight if P_prior is not None else 0.0), 3),
+                                    "memory_tau": tau}
+            if head and mem:
+                # What each part said, kept with the suggestion: the decision on it later tunes tau.
+                sg.model["learning"]["parts"] = {"head": _top(head), "memory": _top(mem),
+                                                 "evidence": round(float(vote.weight[i]), 5)}
         return analysis
 
     def _band(self, conf: float, sg: Suggestion, thresholds: dict | None, head_rows: int, m: float,

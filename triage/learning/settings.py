@@ -14,8 +14,14 @@ class LearningSettings:
     memory_power: float = 4.0  # similarity ** power: a near-identical report counts far more
     memory_min_similarity: float = 0.2
     memory_half_life_days: float | None = 180.0
-    # How much the memory's vote counts against the model's: weight W / (W + memory_tau).
+    # How much the memory's vote counts against the model's: weight W / (W + memory_tau). `memory_tau` is
+    # where a new office starts; once `blend_min_support` recent decisions show what the head and the
+    # memory each said before the decision, the router picks from `memory_tau_grid` the value that gave
+    # the true agency the highest likelihood on the latest `band_window` of them: a strong head earns a
+    # larger tau, a weak one (a new office, drift) a smaller.
     memory_tau: float = 0.2
+    memory_tau_grid: tuple[float, ...] = (0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 20.0)
+    blend_min_support: int = 100
     # The directory prior (cold start) weighs like this many decisions and is blended out as they come.
     prior_decisions: float = 50.0
     # Automatic refits of the agency head (in the job worker; in the replay, at the same counts).
@@ -41,4 +47,6 @@ class LearningSettings:
         unknown = sorted(set(data) - known)
         if unknown:
             raise ValueError(f"unknown learning setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        if "memory_tau_grid" in data:  # JSON has lists
+            data["memory_tau_grid"] = tuple(float(v) for v in data["memory_tau_grid"])
         return replace(cls(), **data)

@@ -88,3 +88,50 @@ def test_settings_refuse_unknown_names():
     with pytest.raises(ValueError, match="unknown learning setting"):
         LearningSettings.from_dict({"memroy_k": 3})
     assert LearningSettings.from_dict({"memory_k": 3}).memory_k == 3
+
+
+def _suggested(head: dict, memory: dict, evidence: float) -> dict:
+    """A stored suggestion as the router makes it, with what each part said."""
+    top = max(head, key=head.get)
+    return {"agency": {"band": "review", "candidates": [{"label": top, "probability": head[top]}]},
+            "model": {"learning": {"parts": {"head": list(head.items()), "memory": list(memory.items()),
+                                             "evidence": evidence}}}}
+
+
+def test_the_memorys_weight_is_tuned_on_what_each_part_said_before_the_decision(suggester, directory):
+    settings = LearningSettings(blend_min_support=20, band_window=60)
+    router = LearningRouter(suggester, settings, directory=directory)
+    assert router.memory_tau == settings.memory_tau and not router.blend_state()["tuned"]
+    # A head that is right and a memory of loose neighbours that is wrong: the memory should count less.
+    for i in range(30):
+        router.learn([f"h{i}"], [f"laporan {i}"], [None], ["DPUPR"], [T0],
+                     suggested=[_suggested({"DPUPR": 0.8, "DISHUB": 0.2}, {"DISHUB": 1.0}, 0.3)])
+    assert router.blend_state() == {"memory_tau": max(settings.memory_tau_grid), "tuned_on": 30, "tuned": True}
+    # Then drift: the head keeps saying DPUPR, the decisions and the memory say DISHUB (the tuner reads
+    # the latest `band_window` decisions).
+    for i in range(60):
+        router.learn([f"d{i}"], [f"laporan lain {i}"], [None], ["DISHUB"], [T0],
+                     suggested=[_suggested({"DPUPR": 0.9, "DISHUB": 0.1}, {"DISHUB": 0.9, "DPUPR": 0.1}, 0.3)])
+    assert router.memory_tau == min(settings.memory_tau_grid)
+
+
+def test_a_suggestion_carries_what_its_parts_said_and_the_tau_it_used(suggester, directory):
+    router = LearningRouter(suggester, directory=directory)
+    for i in range(3):
+        router.learn([f"k{i}"], [ODD], [None], ["DLH"], [T0])
+    [sg] = router.suggest([ODD_AGAIN])
+    learning = sg.model["learning"]
+    assert learning["memory_tau"] == LearningSettings().memory_tau
+    parts = learning["parts"]
+    assert dict(parts["memory"]) == {"DLH": 1.0} and parts["evidence"] > 0
+    assert abs(sum(p for _, p in parts["head"]) - 1) < 0.01 and len(parts["head"]) <= 5
+    # Stored as JSON and read back (the service's path), the decision on it feeds the tuner.
+    import json
+
+    router.learn(["k9"], [ODD_AGAIN], [None], ["DLH"], [T0], suggested=[json.loads(json.dumps(sg.to_dict()))])
+    assert router.blend_state()["tuned_on"] == 1
+
+
+def test_tau_grid_round_trips_through_json_settings():
+    s = LearningSettings.from_dict({"memory_tau_grid": [0.5, 1, 2]})
+    assert s.memory_tau_grid == (0.5, 1.0, 2.0) and LearningSettings.from_dict(s.to_dict()) == s
