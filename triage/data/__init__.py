@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 DATA_DIR = Path(__file__).resolve().parent
 
@@ -72,6 +74,8 @@ def load_sample_complaints(path: str | Path | None = None) -> pd.DataFrame:
     """Sample complaints: text columns as str ("" for empty), hoax as int."""
     path = Path(path) if path else DATA_DIR / "sample_complaints.csv"
     text_cols = [c for c in COMPLAINT_COLUMNS if c != "hoax"]
+    import pandas as pd  # here, not at import: the service reads the directory, not the sample
+
     df = pd.read_csv(path, dtype={c: str for c in text_cols}, keep_default_na=False, encoding="utf-8")
     if list(df.columns) != COMPLAINT_COLUMNS:
         raise _bad(path, 1, f"expected header {','.join(COMPLAINT_COLUMNS)}, got {list(df.columns)}")
