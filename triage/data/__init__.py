@@ -24,6 +24,7 @@ __all__ = [
     "DATA_DIR",
     "load_agencies",
     "load_sample_complaints",
+    "sample_categories",
     "load_slang",
 ]
 
@@ -88,6 +89,14 @@ def load_sample_complaints(path: str | Path | None = None) -> pd.DataFrame:
             raise _bad(path, i, "empty text or agency")
     df["hoax"] = df["hoax"].astype(int)
     return df
+
+
+def sample_categories(path: str | Path | None = None) -> list[str]:
+    """The categories of the sample complaints, sorted: read with the csv module, since the service seeds
+    its categories from them at start and pandas would cost each worker tens of MiB for one column."""
+    path = Path(path) if path else DATA_DIR / "sample_complaints.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return sorted({row["category"] for row in csv.DictReader(fh) if row.get("category")})
 
 
 def load_slang(path: str | Path | None = None) -> dict[str, str]:
