@@ -10,6 +10,7 @@ A ``pretrained`` embedding still needs sentence-transformers (torch): it is load
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,8 @@ import numpy as np
 from triage.encoders.rows import Rows, hstack_rows
 from triage.encoders.static_runtime import StaticEmbeddingRuntime, is_static_directory
 from triage.encoders.tfidf_runtime import TfidfRuntime
+
+log = logging.getLogger(__name__)
 
 
 class StaticRuntimeEncoder:
@@ -64,8 +67,10 @@ def _embedding(directory: Path, config: dict, digests: dict[str, str]):
         prefix = "sentence_transformer/"
         return StaticRuntimeEncoder(StaticEmbeddingRuntime(st_dir, {k[len(prefix):]: v for k, v in digests.items()
                                                                     if k.startswith(prefix)}), config)
-    from triage.encoders.factory import encoder_from_config  # sentence-transformers (and scikit-learn)
+    from triage.encoders.factory import encoder_from_config
 
+    log.warning("%s: a %s embedding has no serving form without torch: loading it with sentence-transformers "
+                "(torch and scikit-learn are imported)", directory, config.get("kind"))
     return encoder_from_config(directory, config, digests)
 
 
