@@ -4,8 +4,10 @@
 models/<name>/
   bundle.json          labels, encoder, preprocessing, thresholds, versions, data hash,
                        training command, metrics, creation time, sha256 of every file
-  encoder/             the encoder (a sentence-transformers directory, TF-IDF joblib)
+  encoder/             the encoder (a sentence-transformers directory, the TF-IDF pickle)
   heads/<head>.joblib  one calibrated scikit-learn head per task
+  serving/             the TF-IDF and heads as arrays + JSON, what serving reads without scikit-learn
+                       (triage/serving_export.py; derived from the pickles, added at first load if absent)
 ```
 
 A bundle is written to a temporary directory beside its target and renamed
@@ -28,10 +30,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import joblib
-
 from triage import __version__
 from triage.model import TriageModel
+from triage.serving_export import EXPORT_DIR, MANIFEST, add_export, write_export
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,10 @@ def data_fingerprint(texts: Sequence[str], labels: dict[str, Sequence]) -> str:
             h.update(b"\x1f" + str(labels[name][i]).encode("utf-8", "replace"))
         h.update(b"\x1e")
     return h.hexdigest()
+
+
+def _hashes(directory: Path) -> dict[str, str]:
+    return {str(p.relative_to(directory)): _sha256(p) for p in sorted(directory.rglob("*")) if p.is_file()}
 
 
 def _sha256(path: Path) -> str:
@@ -107,7 +112,8 @@ def save_bundle(model: TriageModel, out_dir: str | Path, *, data_hash: str, trai
     tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out_dir.parent))
     try:
         config = model.save(tmp)
-        files = {str(p.relative_to(tmp)): _sha256(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
+        write_export(model, tmp, _hashes(tmp))
+        files = _hashes(tmp)
         meta = {
             "format_version": FORMAT_VERSION,
             "name": name,
@@ -147,18 +153,23 @@ def derive_bundle(base: Bundle, out_dir: str | Path, model: TriageModel, *, chan
     created = dt.datetime.now(dt.UTC).replace(microsecond=0)
     tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out_dir.parent))
     try:
+        import joblib
+
         shutil.copytree(base.path / "encoder", tmp / "encoder")
         (tmp / "heads").mkdir()
         for head in model.heads_:
             src = base.path / "heads" / f"{head}.joblib"
             if head in changed_heads or not src.is_file():
+                if not hasattr(model.heads_[head], "fit"):
+                    raise BundleError(f"head {head} was loaded from the serving export and {src} is missing")
                 joblib.dump(model.heads_[head], tmp / "heads" / f"{head}.joblib", compress=3)
             else:
                 shutil.copy2(src, tmp / "heads" / f"{head}.joblib")
         for extra in base.path.iterdir():  # files beside the model (e.g. the drift reference) stay
             if extra.is_file() and extra.name != BUNDLE_FILE:
                 shutil.copy2(extra, tmp / extra.name)
-        files = {str(q.relative_to(tmp)): _sha256(q) for q in sorted(tmp.rglob("*")) if q.is_file()}
+        write_export(model, tmp, _hashes(tmp))  # from the new heads and the kept ones, mirrored or not
+        files = _hashes(tmp)
         heads = dict(base.meta.get("heads", {}))
         for head in changed_heads:
             h = model.heads_[head]
@@ -224,19 +235,45 @@ def check_files(meta: dict, path: Path, verify_hashes: bool = True) -> None:
             raise BundleError(f"{path}: file {rel} does not match its sha256 in {BUNDLE_FILE}; the bundle is damaged")
 
 
-def load_bundle(path: str | Path, verify_hashes: bool = True) -> Bundle:
-    """Load and check a bundle; raise :class:`BundleError` with a clear message on any mismatch."""
+def load_bundle(path: str | Path, verify_hashes: bool = True, use_export: bool = True) -> Bundle:
+    """Load and check a bundle; raise :class:`BundleError` with a clear message on any mismatch.
+
+    With ``use_export`` (serving) the TF-IDF and the heads are read from the bundle's serving export, without
+    scikit-learn; a bundle made before the export existed is loaded from its pickles and gets its export
+    written beside them (atomically, listed in bundle.json), so the next start reads it. ``use_export=False``
+    gives the scikit-learn estimators (training tools, comparisons with the export)."""
     path = Path(path)
     meta = read_meta(path)
     check_versions(meta, path)
     check_files(meta, path, verify_hashes)
     try:
-        model = TriageModel.load(path, meta, meta.get("files") if verify_hashes else None)
+        model = TriageModel.load(path, meta, meta.get("files") if verify_hashes else None, use_export)
     except BundleError:
         raise
-    except Exception as exc:  # a damaged pickle or encoder directory
+    except Exception as exc:  # a damaged pickle, export or encoder directory
         raise BundleError(f"{path}: could not load the model ({type(exc).__name__}: {exc})") from exc
+    if use_export and MANIFEST not in meta.get("files", {}):
+        meta = _export_beside(path, meta, model)
     return Bundle(path, meta, model)
+
+
+def _export_beside(path: Path, meta: dict, model: TriageModel) -> dict:
+    """Add the serving export to a bundle made without one (this process has unpickled it already)."""
+    try:
+        new = add_export(path, model, lambda m: _write_meta(path, m))
+    except (OSError, ValueError, TypeError) as exc:
+        log.warning("%s has no serving export and it could not be written (%s: %s): serving from the pickles, "
+                    "with scikit-learn", path, type(exc).__name__, exc)
+        return meta
+    log.warning("%s had no serving export: loaded its pickles with scikit-learn and wrote %s/ beside them; "
+                "the next start reads it without scikit-learn", path, EXPORT_DIR)
+    return new or read_meta(path)
+
+
+def _write_meta(path: Path, meta: dict) -> None:
+    tmp = path / f".{BUNDLE_FILE}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(meta, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    os.replace(tmp, path / BUNDLE_FILE)
 
 
 def write_metrics(path: str | Path, metrics: dict, key: str = "test") -> None:
@@ -244,9 +281,7 @@ def write_metrics(path: str | Path, metrics: dict, key: str = "test") -> None:
     path = Path(path)
     meta = read_meta(path)
     meta.setdefault("metrics", {})[key] = metrics
-    tmp = path / f".{BUNDLE_FILE}.tmp"
-    tmp.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp, path / BUNDLE_FILE)
+    _write_meta(path, meta)
 
 
 # -- the default bundle, built from the sample data shipped in the package -------------------

@@ -7,7 +7,6 @@ decisions) and the heads' band thresholds, which all rest on the same running-pr
 from __future__ import annotations
 
 import numpy as np
-from sklearn.metrics import average_precision_score, f1_score, roc_auc_score
 
 
 def top_k_hits(proba: np.ndarray, classes: np.ndarray, y: np.ndarray, k: int) -> np.ndarray:
@@ -62,6 +61,9 @@ def reliability(confidence: np.ndarray, correct: np.ndarray, bins: int = 10):
 
 def score_head(proba: np.ndarray, classes: np.ndarray, y, positive: str | None = None) -> dict:
     """All protocol metrics for one head. ``positive`` names the positive label of a binary head."""
+    # Imported here: the bands' running precision above is on the serving path, scikit-learn is not.
+    from sklearn.metrics import average_precision_score, f1_score, roc_auc_score
+
     y = np.asarray(y).astype(str)
     classes = np.asarray(classes).astype(str)
     pred = classes[proba.argmax(axis=1)]

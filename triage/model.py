@@ -11,16 +11,11 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import joblib
 import numpy as np
-import pandas as pd
 import scipy.sparse as sp
 
-from triage.encoders import encoder_from_config, make_encoder
-from triage.encoders.factory import sub_digests
+from triage.encoders.factory import encoder_from_config, make_encoder, sub_digests
 from triage.encoders.rows import leading_columns
-from triage.encoders.tfidf import load_joblib
-from triage.heads import LabelHead
 from triage.heads.hoax_cues import CUE_NAMES, cue_matrix
 from triage.text.normalizer import TextNormalizer
 
@@ -61,6 +56,8 @@ def recency_weights(dates, half_life_days: float | None) -> np.ndarray | None:
     """Exponential decay by age, so recent decisions count more (None: equal weights)."""
     if dates is None or not half_life_days:
         return None
+    import pandas as pd
+
     d = pd.to_datetime(pd.Series(list(dates)), errors="coerce")
     age = (d.max() - d).dt.days.fillna(0).to_numpy(dtype=float)
     return np.power(0.5, age / float(half_life_days))
@@ -82,6 +79,10 @@ class TriageModel:
     # -- fitting ---------------------------------------------------------------------------
     def fit(self, texts: Sequence[str], labels: dict[str, Sequence], dates: Sequence | None = None,
             progress: Callable[[str], None] | None = None) -> TriageModel:
+        import pandas as pd
+
+        from triage.heads.label_head import LabelHead
+
         step = progress or (lambda msg: log.info(msg))
         texts = ["" if t is None else str(t) for t in texts]
         labels = {h: (hoax_labels(y) if h == "hoax" else np.asarray(list(y), dtype=object))
@@ -108,7 +109,7 @@ class TriageModel:
         weights = recency_weights(dates, self.recency_half_life_days)
         order = None if dates is None else np.asarray(pd.to_datetime(pd.Series(list(dates)), errors="coerce")
                                                         .fillna(pd.Timestamp(0)).to_numpy())
-        self.heads_: dict[str, LabelHead] = {}
+        self.heads_: dict = {}
         for name, y in labels.items():
             ok = _present(y)
             step(f"fitting the {name} head on {int(ok.sum())} labelled texts")
@@ -171,6 +172,12 @@ class TriageModel:
 
     # -- persistence (files only; bundle.py writes the metadata) ----------------------------
     def save(self, directory: Path) -> dict:
+        """Write the encoder and the heads' pickles (bundle.py adds the serving export and the metadata)."""
+        import joblib
+
+        if any(not hasattr(head, "fit") for head in self.heads_.values()):
+            raise ValueError("a model loaded from a serving export has no scikit-learn heads to pickle; "
+                             "load the bundle with use_export=False to save it again")
         enc_dir = directory / "encoder"
         enc_dir.mkdir(parents=True, exist_ok=True)
         self.encoder_.save(enc_dir)
@@ -192,15 +199,42 @@ class TriageModel:
         }
 
     @classmethod
-    def load(cls, directory: Path, config: dict, digests: dict[str, str] | None = None) -> TriageModel:
+    def load(cls, directory: Path, config: dict, digests: dict[str, str] | None = None,
+             use_export: bool = True) -> TriageModel:
         """``digests``: the bundle manifest's sha256 per file (relative to ``directory``), checked against
-        the bytes read; every file is read into memory, none is memory-mapped."""
+        the bytes read; every file is read into memory, none is memory-mapped. With ``use_export`` the
+        TF-IDF and the heads come from the serving export (no scikit-learn) when the bundle has one; what
+        it lacks is unpickled, and the log says so."""
+        from triage.serving_export import read_export
+
         model = cls(encoder=config["encoder_spec"], preprocessing=config["preprocessing"],
                     target_precision=config.get("target_precision", 0.95),
                     recency_half_life_days=config.get("recency_half_life_days"))
         model.normalizer_ = TextNormalizer(**config["preprocessing"]).fit([])
-        model.encoder_ = encoder_from_config(directory / "encoder", config["encoder"], sub_digests(digests, "encoder"))
+        export = read_export(directory, digests) if use_export else None
+        model.encoder_ = None
+        if export is not None:
+            from triage.encoders.serving import serving_encoder
+
+            model.encoder_ = serving_encoder(directory / "encoder", config["encoder"], sub_digests(digests, "encoder"),
+                                             export.tfidf)
+        if model.encoder_ is None:
+            if export is not None:
+                log.warning("%s: the %s encoder has no serving export (%s): loading its pickle with scikit-learn",
+                            directory, config["encoder"].get("kind"), export.not_exported.get("tfidf", "not exported"))
+            model.encoder_ = encoder_from_config(directory / "encoder", config["encoder"],
+                                                 sub_digests(digests, "encoder"))
         model.primary_head_ = config.get("primary_head", "agency")
-        model.heads_ = {name: load_joblib(directory / "heads" / f"{name}.joblib", (digests or {}).get(f"heads/{name}.joblib"))
-                        for name in config["heads"]}
+        model.heads_ = {}
+        for name in config["heads"]:
+            if export is not None and name in export.heads:
+                model.heads_[name] = export.heads[name]
+                continue
+            if export is not None:
+                log.warning("%s: head %s has no serving export (%s): loading its pickle with scikit-learn", directory,
+                            name, export.not_exported.get(f"heads/{name}", "not exported"))
+            from triage.encoders.tfidf import load_joblib
+
+            model.heads_[name] = load_joblib(directory / "heads" / f"{name}.joblib",
+                                             (digests or {}).get(f"heads/{name}.joblib"))
         return model

@@ -107,9 +107,10 @@ def bands_and_hoax(s: Session, since: dt.datetime) -> tuple[dict, dict]:
 
 def _mean_max_similarity(X, reference) -> float:
     import scipy.sparse as sp
-    from sklearn.preprocessing import normalize
 
-    X = normalize(X if sp.issparse(X) else sp.csr_matrix(X))
+    from triage.rownorm import l2_normalize
+
+    X = l2_normalize(X if sp.issparse(X) else sp.csr_matrix(X))
     S = X @ reference.T
     S = S.toarray() if sp.issparse(S) else np.asarray(S)
     return float(S.max(axis=1).mean())

@@ -30,13 +30,12 @@ def seed_reference_data(s: Session) -> None:
 
 def _sample_categories() -> list[str]:
     try:
-        from triage.data import load_sample_complaints
+        from triage.data import sample_categories
 
-        df = load_sample_complaints()
-    except (ImportError, OSError, ValueError) as exc:
+        return sample_categories()
+    except (ImportError, OSError, ValueError, KeyError) as exc:
         log.warning("no categories loaded: sample complaints unavailable (%s)", exc)
         return []
-    return sorted({c for c in df["category"] if c})
 
 
 def agency_by_code(s: Session, code: str) -> Agency | None:

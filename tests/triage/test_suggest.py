@@ -29,17 +29,19 @@ def test_a_single_string_is_refused(suggester):
 
 @pytest.fixture(scope="module")
 def reference(sample_bundle):
-    """The served path's reference: the encoder through sentence-transformers (torch) and each head
-    through scikit-learn's own predict_proba, as before serving learned its shortcuts."""
+    """The served path's reference: the encoder through sentence-transformers (torch), the TF-IDF and each
+    head through scikit-learn's own transform and predict_proba (the pickles, not the serving export), as
+    before serving learned its shortcuts."""
     import scipy.sparse as sp
     from sentence_transformers import SentenceTransformer
 
+    from triage.bundle import load_bundle
     from triage.data import load_sample_complaints
     from triage.encoders.tfidf import char_view
     from triage.model import with_cues
     from triage.text.fulltext import full_texts
 
-    model = sample_bundle.model
+    model = load_bundle(sample_bundle.path, use_export=False).model
     st = SentenceTransformer(str(sample_bundle.path / "encoder" / "embedding" / "sentence_transformer"),
                              device="cpu", local_files_only=True)
     texts = load_sample_complaints()["text"].tolist()[:400] + ["", "😡🙏", "SEBARKAN!!! transfer http://bit.ly/x"]

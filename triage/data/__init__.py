@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 DATA_DIR = Path(__file__).resolve().parent
 
@@ -22,6 +24,7 @@ __all__ = [
     "DATA_DIR",
     "load_agencies",
     "load_sample_complaints",
+    "sample_categories",
     "load_slang",
 ]
 
@@ -72,6 +75,8 @@ def load_sample_complaints(path: str | Path | None = None) -> pd.DataFrame:
     """Sample complaints: text columns as str ("" for empty), hoax as int."""
     path = Path(path) if path else DATA_DIR / "sample_complaints.csv"
     text_cols = [c for c in COMPLAINT_COLUMNS if c != "hoax"]
+    import pandas as pd  # here, not at import: the service reads the directory, not the sample
+
     df = pd.read_csv(path, dtype={c: str for c in text_cols}, keep_default_na=False, encoding="utf-8")
     if list(df.columns) != COMPLAINT_COLUMNS:
         raise _bad(path, 1, f"expected header {','.join(COMPLAINT_COLUMNS)}, got {list(df.columns)}")
@@ -84,6 +89,14 @@ def load_sample_complaints(path: str | Path | None = None) -> pd.DataFrame:
             raise _bad(path, i, "empty text or agency")
     df["hoax"] = df["hoax"].astype(int)
     return df
+
+
+def sample_categories(path: str | Path | None = None) -> list[str]:
+    """The categories of the sample complaints, sorted: read with the csv module, since the service seeds
+    its categories from them at start and pandas would cost each worker tens of MiB for one column."""
+    path = Path(path) if path else DATA_DIR / "sample_complaints.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return sorted({row["category"] for row in csv.DictReader(fh) if row.get("category")})
 
 
 def load_slang(path: str | Path | None = None) -> dict[str, str]:

@@ -1,16 +1,24 @@
-"""Encoder specs ("static", "pretrained:PATH", "tfidf", "hybrid", "hybrid:pretrained:PATH")."""
+"""Encoder specs ("static", "pretrained:PATH", "tfidf", "hybrid", "hybrid:pretrained:PATH").
+
+The encoder classes are scikit-learn transformers, imported when an encoder is made or loaded from its
+pickles: a serving process loads ``triage.encoders.serving``'s forms instead and never imports them.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from triage.encoders.hybrid import HybridEncoder
-from triage.encoders.pretrained import PretrainedEncoder
-from triage.encoders.static import StaticEncoder
-from triage.encoders.tfidf import TfidfEncoder
+ENCODER_KINDS = ("static", "pretrained", "tfidf", "hybrid")
 
-ENCODER_KINDS = {"static": StaticEncoder, "pretrained": PretrainedEncoder, "tfidf": TfidfEncoder,
-                 "hybrid": HybridEncoder}
+
+def encoder_class(kind: str):
+    from triage.encoders.hybrid import HybridEncoder
+    from triage.encoders.pretrained import PretrainedEncoder
+    from triage.encoders.static import StaticEncoder
+    from triage.encoders.tfidf import TfidfEncoder
+
+    return {"static": StaticEncoder, "pretrained": PretrainedEncoder, "tfidf": TfidfEncoder,
+            "hybrid": HybridEncoder}[kind]
 
 
 def _check_params(cls, params: dict, spec: str) -> None:
@@ -25,6 +33,11 @@ def _check_params(cls, params: dict, spec: str) -> None:
 def make_encoder(spec: str, **params):
     """Build an unfitted encoder from a spec string; ``params`` go to the embedding encoder
     (for ``tfidf``, to the TF-IDF encoder)."""
+    from triage.encoders.hybrid import HybridEncoder
+    from triage.encoders.pretrained import PretrainedEncoder
+    from triage.encoders.static import StaticEncoder
+    from triage.encoders.tfidf import TfidfEncoder
+
     spec = spec.strip()
     if spec == "static":
         _check_params(StaticEncoder, params, spec)
@@ -55,10 +68,10 @@ def encoder_from_config(directory: Path, config: dict, digests: dict[str, str] |
     if kind not in ENCODER_KINDS:
         raise ValueError(f"unknown encoder kind {kind!r} in bundle")
     if kind == "tfidf":
-        return TfidfEncoder.load(directory, digests)
+        return encoder_class(kind).load(directory, digests)
     if kind == "pretrained":
-        return PretrainedEncoder.load(directory, config)
-    return ENCODER_KINDS[kind].load(directory, config, digests)
+        return encoder_class(kind).load(directory, config)
+    return encoder_class(kind).load(directory, config, digests)
 
 
 def sub_digests(digests: dict[str, str] | None, prefix: str) -> dict[str, str]:

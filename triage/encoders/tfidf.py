@@ -8,35 +8,19 @@ from __future__ import annotations
 
 import io
 import pickle
-import re
 from pathlib import Path
-from types import SimpleNamespace
 
-import joblib
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
-from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from sklearn.utils.validation import check_is_fitted
 
 from triage.encoders.rows import Rows, hstack_rows
-from triage.text.placeholders import KINDS, MODEL
+from triage.encoders.tfidf_runtime import NORMS, char_view, tfidf_rows
 
 PICKLE, LEGACY = "tfidf.pkl", "tfidf.joblib"
-
-# The character n-grams of "_telepon_" or "_nama_" are those of the words "telepon" and "nama": a
-# reporter's masked phone number read as talk about telephones (Diskominfo), a masked name as talk about
-# names on identity cards. For the character block each placeholder becomes an opaque "_<n>_" that
-# shares no n-gram with a word; the word block keeps the placeholders as they are.
-_OPAQUE = {MODEL[kind]: f"_{i}_" for i, kind in enumerate(KINDS)}
-_PLACEHOLDER = re.compile("|".join(re.escape(t) for t in _OPAQUE))
-
-
-def char_view(text: str) -> str:
-    return _PLACEHOLDER.sub(lambda m: _OPAQUE[m.group(0)], text) if "_" in text else text
-
 
 class TfidfEncoder(TransformerMixin, BaseEstimator):
     kind = "tfidf"
@@ -132,42 +116,23 @@ class TfidfEncoder(TransformerMixin, BaseEstimator):
 
 
 def _tfidf_rows(vectorizer: TfidfVectorizer, analyze, docs: list[str]) -> Rows:
-    """``vectorizer.transform(docs)`` step by step as scikit-learn does it (count the vocabulary's terms,
-    sorted columns, sublinear tf, idf, l2 rows), without its input validation: on one short report that
-    validation cost more than the arithmetic. tests/triage/encoders/test_round_trip.py checks equality."""
-    vocab = vectorizer.vocabulary_
-    indices: list[int] = []
-    counts: list[int] = []
-    indptr = [0]
-    for doc in docs:
-        counter: dict[int, int] = {}
-        for feature in analyze(doc):
-            j = vocab.get(feature)
-            if j is not None:
-                counter[j] = counter.get(j, 0) + 1
-        columns = sorted(counter)
-        indices.extend(columns)
-        counts.extend(counter[j] for j in columns)
-        indptr.append(len(indices))
-    data = np.asarray(counts, dtype=vectorizer.dtype)
-    cols = np.asarray(indices, dtype=np.int32)
-    ptr = np.asarray(indptr, dtype=np.int32)
+    """``vectorizer.transform(docs)``, computed as serving computes it (``tfidf_runtime.tfidf_rows``);
+    tests/triage/encoders/test_round_trip.py checks equality with scikit-learn."""
     tfidf = vectorizer._tfidf
-    if tfidf.sublinear_tf:
-        np.log(data, data)
-        data += 1.0
-    if tfidf.use_idf:
-        data *= tfidf.idf_[cols]
-    if tfidf.norm == "l2":
-        inplace_csr_row_normalize_l2(SimpleNamespace(data=data, shape=(len(docs), len(vocab)), indices=cols, indptr=ptr))
-    elif tfidf.norm is not None:
-        X = normalize(sp.csr_matrix((data, cols, ptr), shape=(len(docs), len(vocab))), norm=tfidf.norm, copy=False)
-        return Rows.of(X)
-    return Rows(data, cols, ptr, len(vocab))
+    norm = tfidf.norm if tfidf.norm in NORMS else None
+    rows = tfidf_rows(analyze, vectorizer.vocabulary_, docs, dtype=vectorizer.dtype,
+                      idf=tfidf.idf_ if tfidf.use_idf else None, sublinear_tf=tfidf.sublinear_tf, norm=norm,
+                      binary=vectorizer.binary)
+    if norm == tfidf.norm:
+        return rows
+    X = sp.csr_matrix((rows.data, rows.indices, rows.indptr), shape=(len(docs), rows.n_cols))
+    return Rows.of(normalize(X, norm=tfidf.norm, copy=False))
 
 
 def load_joblib(path: Path, sha256: str | None = None):
     """joblib.load from bytes read (and checked against ``sha256``) once: no memory map, no second read."""
+    import joblib
+
     from triage.encoders.static_runtime import read_verified
 
     return joblib.load(io.BytesIO(read_verified(path, sha256)))

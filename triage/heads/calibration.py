@@ -9,13 +9,13 @@ Both are fitted on a validation split that the scorer did not train on.
 from __future__ import annotations
 
 import numpy as np
-from scipy.optimize import minimize_scalar
 from scipy.special import expit, log_softmax, softmax
-from sklearn.linear_model import LogisticRegression
 
 
 def fit_temperature(scores: np.ndarray, y_idx: np.ndarray) -> float:
     """Temperature minimising the negative log-likelihood of ``y_idx`` (column indices)."""
+    from scipy.optimize import minimize_scalar  # fitting only: serving applies the temperature
+
     if len(y_idx) == 0:
         return 1.0
     rows = np.arange(len(y_idx))
@@ -33,6 +33,8 @@ def softmax_with_temperature(scores: np.ndarray, temperature: float) -> np.ndarr
 
 def fit_platt(scores: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     """Slope and intercept of P(y=1 | score); identity-like fallback when one class is missing."""
+    from sklearn.linear_model import LogisticRegression  # fitting only: serving applies the slope
+
     if len(np.unique(y)) < 2:
         return 1.0, 0.0
     lr = LogisticRegression(C=1e4).fit(scores.reshape(-1, 1), y)

@@ -8,13 +8,14 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.model_selection import train_test_split
 from sklearn.utils.validation import check_is_fitted
 
-from triage.heads.bands import NEVER, assign_bands, tune_thresholds
+from triage.heads.bands import NEVER, tune_thresholds
 from triage.heads.calibration import (
     fit_platt,
     fit_temperature,
     platt_probability,
     softmax_with_temperature,
 )
+from triage.heads.head_runtime import LabelHeadInference
 from triage.heads.linear_svm import OneVsRestLinearSVC
 
 
@@ -33,7 +34,7 @@ def validation_split(n: int, y: np.ndarray, order, fraction: float, seed: int):
     return train_test_split(idx, test_size=fraction, random_state=seed, stratify=strat)
 
 
-class LabelHead(ClassifierMixin, BaseEstimator):
+class LabelHead(LabelHeadInference, ClassifierMixin, BaseEstimator):
     """Linear SVM scores, calibrated on a validation split, with thresholds for the bands.
 
     ``fit`` carves a validation split out of what it is given (the latest
@@ -99,27 +100,4 @@ class LabelHead(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "estimator_")
         return self.estimator_.decision_function(X)
 
-    def predict_proba(self, X) -> np.ndarray:
-        scores = self.decision_function(X)
-        if self.binary_:
-            p1 = platt_probability(scores, *self.platt_)
-            return np.column_stack([1 - p1, p1])
-        return softmax_with_temperature(scores, self.temperature_)
-
-    def predict(self, X) -> np.ndarray:
-        return self.classes_[self.predict_proba(X).argmax(axis=1)]
-
-    def bands(self, proba: np.ndarray, known: np.ndarray | None = None) -> np.ndarray:
-        return assign_bands(proba.max(axis=1), self.thresholds_, known)
-
-    def top_k(self, proba: np.ndarray, k: int = 5) -> list[list[tuple[str, float]]]:
-        k = min(k, len(self.classes_))
-        idx = np.argsort(-proba, axis=1)[:, :k]
-        return [[(str(self.classes_[j]), float(row[j])) for j in cols] for row, cols in zip(proba, idx, strict=True)]
-
-    def class_coefficients(self, label_index: int) -> np.ndarray:
-        """Weights pushing towards class ``label_index`` (for explanations)."""
-        coef = self.estimator_.coef_
-        if self.binary_:
-            return coef[0] if label_index == 1 else -coef[0]
-        return coef[label_index]
+    # predict_proba, predict, bands, top_k, class_coefficients: LabelHeadInference (shared with serving)

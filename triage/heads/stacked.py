@@ -11,13 +11,16 @@ computing heads nobody asked for.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
 
 from triage.encoders.rows import Rows, hstack_rows
 from triage.heads.calibration import platt_probability, softmax_with_temperature
-from triage.heads.label_head import LabelHead
+
+if TYPE_CHECKING:  # or its serving mirror, triage.heads.head_runtime.LabelHeadRuntime
+    from triage.heads.label_head import LabelHead
 
 
 class StackedHeads:

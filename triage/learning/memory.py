@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.preprocessing import normalize
+
+from triage.rownorm import l2_normalize
 
 
 @dataclass
@@ -57,7 +58,7 @@ class DecisionMemory:
     def add(self, keys: Sequence[Hashable], X, labels: Sequence[str], times: Sequence[dt.datetime | None] | None = None
             ) -> None:
         """Remember decided reports (rows of `X`); a key already remembered is replaced and moves to the end."""
-        X = normalize(X.tocsr() if sp.issparse(X) else np.asarray(X, dtype=np.float32))
+        X = l2_normalize(X.tocsr() if sp.issparse(X) else np.asarray(X, dtype=np.float32))
         times = list(times) if times is not None else [None] * len(keys)
         for i, key in enumerate(keys):
             self._items.pop(key, None)
@@ -99,7 +100,7 @@ class DecisionMemory:
             self._build()
         if self._matrix is None:
             return Vote(np.array([], dtype=object), np.zeros((n, 0)), np.zeros(n), np.zeros(n))
-        X = normalize(X.tocsr() if sp.issparse(X) else np.asarray(X, dtype=np.float32))
+        X = l2_normalize(X.tocsr() if sp.issparse(X) else np.asarray(X, dtype=np.float32))
         S = X @ self._matrix.T
         S = S.toarray() if sp.issparse(S) else np.asarray(S)
         labels, codes = self._label_set, self._codes

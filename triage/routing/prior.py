@@ -27,8 +27,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin
 
+from triage.estimator_params import ClassifierParamsMixin
 from triage.routing._match import (
     PhraseIndex,
     Term,
@@ -61,8 +61,9 @@ def _keep_max(table: dict, term: Term, i: int, w: float) -> None:
         table[term][i] = w
 
 
-class DirectoryPrior(ClassifierMixin, BaseEstimator):
-    """Cold-start agency probabilities from a directory (scikit-learn estimator contract).
+class DirectoryPrior(ClassifierParamsMixin):
+    """Cold-start agency probabilities from a directory (scikit-learn estimator contract, without importing
+    scikit-learn: every worker fits one, see :mod:`triage.estimator_params`).
 
     Parameters
     ----------

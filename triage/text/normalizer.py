@@ -1,16 +1,16 @@
-"""scikit-learn transformers for the text steps, so a pipeline refits per fold."""
+"""scikit-learn-style transformers for the text steps, so a pipeline refits per fold (the contract comes from
+:mod:`triage.estimator_params`: a serving process normalises every report and must not import scikit-learn)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sklearn.base import BaseEstimator, TransformerMixin
-
+from triage.estimator_params import TransformerParamsMixin
 from triage.text.normalize import default_slang, normalize
 from triage.text.stem import remove_stopwords, stem_tokens
 
 
-class TextNormalizer(TransformerMixin, BaseEstimator):
+class TextNormalizer(TransformerParamsMixin):
     """Placeholders, lowercase, collapsed repeats, slang; optional stemming and stopwords.
 
     Stateless: ``fit`` only records the settings, so it is safe inside

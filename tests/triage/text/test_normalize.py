@@ -98,3 +98,18 @@ def test_contact_words_that_are_the_complaint_stay():
     assert out == "sinyal telepon genggam hilang nomor layanan tidak aktif"
     # Pronouns alone are not a lead-in.
     assert normalize("mohon ditindak saya 081234567890", slang={}) == "mohon ditindak saya _telepon_"
+
+
+def test_the_normalizer_works_inside_a_scikit_learn_pipeline_and_grid_search():
+    """It keeps the estimator contract without inheriting from scikit-learn (triage.estimator_params)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GridSearchCV
+    from sklearn.pipeline import make_pipeline
+
+    texts = ["jalan rusak parah", "jln rusak berlubang", "sampah numpuk", "sampah bau sekali"] * 5
+    labels = ["DPUPR", "DPUPR", "DLH", "DLH"] * 5
+    pipe = make_pipeline(TextNormalizer(), TfidfVectorizer(), LogisticRegression())
+    search = GridSearchCV(pipe, {"textnormalizer__stem": [False, True]}, cv=2).fit(texts, labels)
+    assert search.best_estimator_.predict(["jalan rusak"])[0] == "DPUPR"
+    assert pipe.get_params()["textnormalizer__slang"] is True
