@@ -23,6 +23,7 @@ leave the data files.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import os
@@ -160,7 +161,14 @@ def _fmt(v) -> str:
     return "–" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v))
 
 
-def markdown(res: dict, seconds: float) -> str:
+def _runs(res: dict) -> str:
+    """When each part was last run and how long it took: a run of one part keeps the others' results."""
+    parts = [f"{key} {res[key]['run']['minutes']} min on {res[key]['run']['date']}"
+             for key in ("warm", "cold", "hoax", "speed") if isinstance(res.get(key), dict) and "run" in res[key]]
+    return "; ".join(parts) if parts else "not run yet"
+
+
+def markdown(res: dict) -> str:
     rows = ("accuracy", "macro_f1", "top3_accuracy", "coverage_at_95", "ece")
     lines = [START, "## Learning from decisions (replay)", "",
              "`python -m training.bench_learning` replays the Surabaya data as a deployment lives it: each report "
@@ -169,7 +177,7 @@ def markdown(res: dict, seconds: float) -> str:
              "directory prior, automatic refits of the agency head promoted only when not worse); the peers are "
              "TF-IDF + logistic regression refitted every 50 decisions, and frozen. Scores over all replayed "
              "rows, from the suggestions as they were made. "
-             f"{platform.python_version()}, {platform.machine()}; {seconds / 60:.0f} min on a shared 2-core machine.",
+             f"{platform.python_version()}, {platform.machine()}, 2 cores; {_runs(res)}.",
              ""]
     for key, title in (("warm", "Warm: trained on 2022, 2023-H1 replayed"), ("cold", "Cold start: directory only")):
         if key not in res:
@@ -232,24 +240,28 @@ def main(argv=None) -> None:
     res = json.loads(args.json.read_text()) if args.json.is_file() else {}
     res["settings"] = settings.to_dict()
     df = surabaya()
-    t0 = time.perf_counter()
-    if "warm" in only:
-        res["warm"] = run_warm(df, settings, res.get("warm") if args.reuse_peers else None)
-        plot_curves(res["warm"], paths.BENCHMARKS_DIR / "learning_warm.png", "Surabaya 2023-H1 replayed (trained on 2022)")
-    if "cold" in only:
-        res["cold"] = run_cold(df, settings)
-        plot_curves(res["cold"], paths.BENCHMARKS_DIR / "learning_cold.png", "Surabaya from the first report (directory only)")
-    if "hoax" in only:
-        res["hoax"] = run_hoax()
-    if "speed" in only:
-        res["speed"] = run_speed(df)
-    seconds = time.perf_counter() - t0
+    parts = {
+        "warm": lambda: run_warm(df, settings, res.get("warm") if args.reuse_peers else None),
+        "cold": lambda: run_cold(df, settings),
+        "hoax": run_hoax,
+        "speed": lambda: run_speed(df),
+    }
+    for key, run in parts.items():
+        if key not in only:
+            continue
+        t0 = time.perf_counter()
+        res[key] = run()
+        res[key]["run"] = {"date": dt.date.today().isoformat(), "minutes": round((time.perf_counter() - t0) / 60, 1)}
+        if key in ("warm", "cold"):
+            title = ("Surabaya 2023-H1 replayed (trained on 2022)" if key == "warm"
+                     else "Surabaya from the first report (directory only)")
+            plot_curves(res[key], paths.BENCHMARKS_DIR / f"learning_{key}.png", title)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(res, indent=1, default=str) + "\n")
     from training.benchmark import write_section
 
-    write_section(args.md, markdown(res, seconds), START, END)
-    print(markdown(res, seconds))
+    write_section(args.md, markdown(res), START, END)
+    print(markdown(res))
     os.sync()
 
 

@@ -37,7 +37,8 @@ class LearningSettings:
     band_min_support: int = 50
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """JSON's shapes (a list for the grid), so a recorded replay compares equal to the settings."""
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
 
     @classmethod
     def from_dict(cls, data: dict | None) -> LearningSettings:
