@@ -21,6 +21,7 @@ Addresses are `request.remote_addr`: behind a reverse proxy configure it to pass
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from dataclasses import dataclass
 
@@ -37,8 +38,11 @@ log = logging.getLogger(__name__)
 KEY_FAILURE = ":api-key"
 USERNAME_CHARS = 100  # login_failure.username
 PURGE_AFTER = dt.timedelta(days=1)
-# Checked when the username is unknown, so that a wrong name costs as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("not-a-password")
+@functools.cache
+def _dummy_hash() -> str:
+    """Checked when the username is unknown, so that a wrong name costs as long as a wrong password.
+    Made at first use, not at import: a hash costs about 0.1 s of every worker's start."""
+    return generate_password_hash("not-a-password")
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,7 @@ def verify_password(s: Session, username: str, password: str) -> User | None:
     # No account has a NUL in its name (and PostgreSQL refuses to compare with one): not looked up.
     user = None if "\x00" in username else s.scalar(select(User).where(User.username == username))
     if user is None:
-        check_password_hash(_DUMMY_HASH, password)
+        check_password_hash(_dummy_hash(), password)
         return None
     if not check_password_hash(user.password_hash, password) or not user.active:
         return None
