@@ -111,7 +111,10 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(ModelUnavailable)
     def _model_unavailable(e):
-        return error_response(503, "model_unavailable", f"the model is not loaded: {e}", headers=_retry_after())
+        # The reason names server paths: it goes to the log and /readyz (for admins), not to API clients.
+        log.warning("model unavailable: %s", e)
+        return error_response(503, "model_unavailable", "the model is not loaded yet; retry later",
+                              headers=_retry_after())
 
     @app.errorhandler(OperationalError)
     @app.errorhandler(PoolTimeout)

@@ -110,6 +110,7 @@ def test_no_model_loaded_is_503_for_classify_and_intake_still_works(client, veri
     assert client.post("/api/v1/complaints", json=COMPLAINT, headers=verifier).status_code == 201
     resp = client.post("/api/v1/classify", json={"text": "jalan rusak"}, headers=verifier)
     assert resp.status_code == 503 and resp.json["error"]["code"] == "model_unavailable"
+    assert resp.json["error"]["message"] == "the model is not loaded yet; retry later"  # no server paths
     assert resp.headers["Retry-After"]
 
 

@@ -351,6 +351,7 @@ def small_disk(tmp_path, bundle_path):
 def test_disk_full_while_saving_a_bundle_leaves_the_active_model_untouched(small_disk, bundle_path, sample_bundle,
                                                                            monkeypatch):
     mnt, real_tmpfs = small_disk
+    model = load_bundle(bundle_path, use_export=False).model  # saving needs the scikit-learn heads
     active = _copy(bundle_path, mnt / "default")
     before = _tree_digest(active)
     if not real_tmpfs:
@@ -362,7 +363,7 @@ def test_disk_full_while_saving_a_bundle_leaves_the_active_model_untouched(small
 
         monkeypatch.setattr(joblib, "dump", enospc)
     with pytest.raises(Exception) as info:  # OSError, or the serialiser's own error (safetensors)
-        save_bundle(sample_bundle.model, active, data_hash="0" * 64, training_command="test: disk full",
+        save_bundle(model, active, data_hash="0" * 64, training_command="test: disk full",
                     training_rows=1, overwrite=True)
     assert getattr(info.value, "errno", None) == errno.ENOSPC or "No space left" in str(info.value)
     assert _tree_digest(active) == before, "the active bundle changed"
@@ -371,7 +372,7 @@ def test_disk_full_while_saving_a_bundle_leaves_the_active_model_untouched(small
     assert leftovers == [], f"half-written bundle left behind: {leftovers}"
     # And a new bundle beside it is refused the same way (a new name, same disk).
     with pytest.raises(Exception, match="No space left|ENOSPC|os error 28"):
-        save_bundle(sample_bundle.model, mnt / "candidate", data_hash="0" * 64, training_command="t", training_rows=1)
+        save_bundle(model, mnt / "candidate", data_hash="0" * 64, training_command="t", training_rows=1)
     assert sorted(p.name for p in mnt.iterdir()) == ["default"]
 
 

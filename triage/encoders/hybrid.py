@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin, clone
 from sklearn.utils.validation import check_is_fitted
 
-from triage.encoders.rows import Rows, hstack_rows
+from triage.encoders.serving import hybrid_rows
 from triage.encoders.tfidf import TfidfEncoder
 
 
@@ -33,9 +32,7 @@ class HybridEncoder(TransformerMixin, BaseEstimator):
 
     def transform(self, X):
         check_is_fitted(self, ("embedder_", "tfidf_"))
-        X = list(X)
-        dense = np.asarray(self.embedder_.transform(X) * np.float32(self.dense_weight))
-        return hstack_rows([Rows.dense(dense), *self.tfidf_.transform_rows(X)])
+        return hybrid_rows(self.embedder_, self.tfidf_, self.dense_weight, X)
 
     @property
     def n_dense(self) -> int:

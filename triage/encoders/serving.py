@@ -49,13 +49,18 @@ class HybridRuntime:
         self.config = config
 
     def transform(self, X):
-        X = list(X)
-        dense = np.asarray(self.embedder_.transform(X) * np.float32(self.dense_weight))
-        return hstack_rows([Rows.dense(dense), *self.tfidf_.transform_rows(X)])
+        return hybrid_rows(self.embedder_, self.tfidf_, self.dense_weight, X)
 
     @property
     def n_dense(self) -> int:
         return int(self.embedder_.dim_)
+
+
+def hybrid_rows(embedder, tfidf, dense_weight: float, X):
+    """The hybrid's features, for training and serving alike: the weighted embedding, then the TF-IDF blocks."""
+    X = list(X)
+    dense = np.asarray(embedder.transform(X) * np.float32(dense_weight))
+    return hstack_rows([Rows.dense(dense), *tfidf.transform_rows(X)])
 
     def describe(self) -> dict:
         return dict(self.config)

@@ -56,14 +56,22 @@ class LinearScores:
         self.coef_, self.intercept_, self.classes_ = coef, intercept, classes
 
     def decision_function(self, X) -> np.ndarray:
-        scores = np.asarray(X @ self.coef_.T + self.intercept_)
-        return scores.ravel() if scores.shape[1] == 1 else scores
+        return linear_scores(X, self.coef_, self.intercept_)
 
     def predict(self, X) -> np.ndarray:
-        scores = self.decision_function(X)
-        if scores.ndim == 1:
-            return self.classes_[(scores > 0).astype(int)]
-        return self.classes_[scores.argmax(axis=1)]
+        return label_of_scores(self.decision_function(X), self.classes_)
+
+
+def linear_scores(X, coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
+    """``X @ coef.T + intercept``, one column per class (a vector for two classes, as scikit-learn's)."""
+    scores = np.asarray(X @ coef.T + intercept)
+    return scores.ravel() if scores.shape[1] == 1 else scores
+
+
+def label_of_scores(scores: np.ndarray, classes: np.ndarray) -> np.ndarray:
+    if scores.ndim == 1:
+        return classes[(scores > 0).astype(int)]
+    return classes[scores.argmax(axis=1)]
 
 
 def head_export(head) -> tuple[dict, dict[str, np.ndarray]] | str:

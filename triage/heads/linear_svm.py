@@ -16,6 +16,8 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
+from triage.heads.head_runtime import label_of_scores, linear_scores
+
 
 def default_threads() -> int:
     return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
@@ -59,12 +61,7 @@ class OneVsRestLinearSVC(ClassifierMixin, BaseEstimator):
 
     def decision_function(self, X) -> np.ndarray:
         check_is_fitted(self, "coef_")
-        scores = X @ self.coef_.T + self.intercept_
-        scores = np.asarray(scores)
-        return scores.ravel() if scores.shape[1] == 1 else scores
+        return linear_scores(X, self.coef_, self.intercept_)
 
     def predict(self, X) -> np.ndarray:
-        scores = self.decision_function(X)
-        if scores.ndim == 1:
-            return self.classes_[(scores > 0).astype(int)]
-        return self.classes_[scores.argmax(axis=1)]
+        return label_of_scores(self.decision_function(X), self.classes_)

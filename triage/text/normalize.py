@@ -19,6 +19,11 @@ from triage.text.placeholders import MODEL, MODEL_TOKENS
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 # Word characters and placeholder tokens survive; everything else is a separator.
 _TOKEN = re.compile(r"_[a-z]+_|[a-z0-9]+(?:[-'][a-z0-9]+)*")
+# SP4N-LAPOR! exports drop line breaks and glue the last word of a line to the first of the next:
+# "berlubangSampai", "2024Saya". A lowercase run then a capitalised word, or a number then one, is split
+# unless the whole is a word the slang list knows ("WhatsApp").
+_GLUED_WORD = re.compile(r"[A-Za-z0-9]*(?:[a-z]{3}|[0-9])[A-Z][a-z]{2}[A-Za-z0-9]*")
+_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[0-9])(?=[A-Z][a-z]{2})")
 # Reduplication written with a digit: "jalan2" -> "jalan jalan", common in chat.
 _REDUP = re.compile(r"^([a-z]{3,})2$")
 
@@ -61,10 +66,31 @@ def _normalize_with_default_slang(text: str, mask_pii: bool) -> str:
     return _normalize(text, default_slang(), mask_pii)
 
 
+def _known_words(slang: dict[str, str] | None) -> frozenset[str]:
+    if not slang:
+        return frozenset()
+    if slang is default_slang():
+        return _default_known_words()
+    return frozenset(slang) | frozenset(w for v in slang.values() for w in v.split())
+
+
+@lru_cache(maxsize=1)
+def _default_known_words() -> frozenset[str]:
+    slang = default_slang()
+    return frozenset(slang) | frozenset(w for v in slang.values() for w in v.split())
+
+
+def unglue(text: str, known: frozenset[str] = frozenset()) -> str:
+    """Split words that a LAPOR! export glued together at a lost line break ("rusakSampai" -> "rusak Sampai")."""
+    if not _GLUED_WORD.search(text):
+        return text
+    return _GLUED_WORD.sub(lambda m: m.group(0) if m.group(0).lower() in known else _GLUE.sub(" ", m.group(0)), text)
+
+
 def _normalize(text: str, slang: dict[str, str] | None, mask_pii: bool) -> str:
     if mask_pii:
         text = pii.mask(text, style="model")
-    text = _REPEATS.sub(r"\1", text.lower())
+    text = _REPEATS.sub(r"\1", unglue(text, _known_words(slang)).lower())
     out: list[str] = []
     for tok in tokenize(text):
         if tok in MODEL_TOKENS:

@@ -113,3 +113,20 @@ def test_the_normalizer_works_inside_a_scikit_learn_pipeline_and_grid_search():
     search = GridSearchCV(pipe, {"textnormalizer__stem": [False, True]}, cv=2).fit(texts, labels)
     assert search.best_estimator_.predict(["jalan rusak"])[0] == "DPUPR"
     assert pipe.get_params()["textnormalizer__slang"] is True
+
+
+@pytest.mark.parametrize(("glued", "expected"), [
+    ("Jalan rusak berlubangSampai sekarang", "jalan rusak berlubang sampai sekarang"),
+    ("BanjirSampai lutut warga", "banjir sampai lutut warga"),
+    ("sejak tahun 2024Saya sudah lapor", "sejak tahun 2024 saya sudah lapor"),
+    ("aplikasi PeduliLindungi error", "aplikasi peduli lindungi error"),
+])
+def test_words_glued_at_a_lost_line_break_are_split(glued, expected):
+    """LAPOR! exports drop line breaks and glue the words on either side of them."""
+    assert normalize(glued, slang=default_slang()) == expected
+
+
+def test_camel_case_names_the_slang_knows_and_short_prefixes_stay_whole():
+    assert normalize("pesan WhatsApp masuk", slang=default_slang()) == "pesan whatsapp masuk"
+    assert normalize("beli iPhone di McDonald", slang={}) == "beli iphone di mcdonald"
+    assert normalize("rt 02 KTPel", slang={}) == "rt 02 ktpel"
