@@ -102,6 +102,8 @@ def json_body(model: type[M]) -> M:
     if not request.mimetype or not (request.mimetype == "application/json" or request.mimetype.endswith("+json")):
         raise ApiError(415, "unsupported_media_type", "send the body as JSON with Content-Type: application/json")
     raw = request.get_data(cache=True)  # enforces MAX_CONTENT_LENGTH (413)
+    if not raw.strip():
+        raise ApiError(400, "malformed_json", "the body is empty; send a JSON object")
     try:
         return model.model_validate_json(raw, context=limits())
     except ValidationError as exc:

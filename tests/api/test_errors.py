@@ -20,6 +20,13 @@ def test_malformed_json_is_400(client, verifier):
     _assert_error(resp, 400, "malformed_json")
 
 
+def test_an_empty_body_says_so(client, verifier):
+    for body in ("", "  \n"):
+        resp = client.post("/api/v1/classify", data=body, content_type="application/json", headers=verifier)
+        _assert_error(resp, 400, "malformed_json")
+        assert resp.json["error"]["message"] == "the body is empty; send a JSON object"
+
+
 def test_invalid_utf8_is_400(client, verifier):
     resp = client.post("/api/v1/classify", data=b'{"text": "\xff\xfe"}', content_type="application/json",
                        headers=verifier)
