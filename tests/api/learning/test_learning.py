@@ -170,3 +170,20 @@ def test_learning_status_and_console_page(app, client, admin, make_user):
     off = console.post("/console/pembelajaran", data={"csrf_token": token, "enabled": "0", "reason": "uji"})
     assert off.status_code == 303
     assert client.get("/api/v1/learning", headers=admin).json["enabled"] is False
+
+
+def test_a_decision_on_a_stored_suggestion_tunes_the_memorys_weight(client, verifier, admin, submit, decide,
+                                                                     agency_codes):
+    """The suggestion stored at intake keeps what the head and the memory said; deciding it feeds the tuner."""
+    before, _ = _top(client, verifier)
+    target = _target(agency_codes, before)
+    decide(submit(ODD), "reassign", target)  # suggested with an empty memory: nothing to tune on
+    blend = client.get("/api/v1/learning", headers=admin).json["blend"]
+    assert blend["tuned_on"] == 0 and blend["memory_tau"] == LearningSettings().memory_tau
+    tid = submit(ODD_AGAIN)  # suggested with a memory now: both parts are stored with the suggestion
+    stored = client.get(f"/api/v1/complaints/{tid}", headers=verifier).json
+    parts = stored["suggestion"]["model"]["learning"]["parts"]
+    assert dict(parts["memory"]).get(target, 0) > 0.5 and parts["evidence"] > 0
+    decide(tid, "reassign", target)
+    blend = client.get("/api/v1/learning", headers=admin).json["blend"]
+    assert blend["tuned_on"] == 1 and blend["tuned"] is False  # 100 are needed before tau moves
