@@ -22,8 +22,9 @@ _TOKEN = re.compile(r"_[a-z]+_|[a-z0-9]+(?:[-'][a-z0-9]+)*")
 # SP4N-LAPOR! exports drop line breaks and glue the last word of a line to the first of the next:
 # "berlubangSampai", "2024Saya". A lowercase run then a capitalised word, or a number then one, is split
 # unless the whole is a word the slang list knows ("WhatsApp").
-_GLUED_WORD = re.compile(r"[A-Za-z0-9]*(?:[a-z]{3}|[0-9])[A-Z][a-z]{2}[A-Za-z0-9]*")
+# Both patterns look a fixed width around one position: linear on any input (hostile text included).
 _GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[0-9])(?=[A-Z][a-z]{2})")
+_ALNUM_WORD = re.compile(r"[A-Za-z0-9]+")
 # Reduplication written with a digit: "jalan2" -> "jalan jalan", common in chat.
 _REDUP = re.compile(r"^([a-z]{3,})2$")
 
@@ -82,9 +83,16 @@ def _default_known_words() -> frozenset[str]:
 
 def unglue(text: str, known: frozenset[str] = frozenset()) -> str:
     """Split words that a LAPOR! export glued together at a lost line break ("rusakSampai" -> "rusak Sampai")."""
-    if not _GLUED_WORD.search(text):
+    if not _GLUE.search(text):
         return text
-    return _GLUED_WORD.sub(lambda m: m.group(0) if m.group(0).lower() in known else _GLUE.sub(" ", m.group(0)), text)
+
+    def split(m: re.Match) -> str:
+        word = m.group(0)
+        if word.lower() in known or not _GLUE.search(word):
+            return word
+        return _GLUE.sub(" ", word)
+
+    return _ALNUM_WORD.sub(split, text)
 
 
 def _normalize(text: str, slang: dict[str, str] | None, mask_pii: bool) -> str:
