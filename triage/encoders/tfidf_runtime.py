@@ -25,30 +25,30 @@ NORMS = (None, "l2")  # the row norms tfidf_rows computes
 
 
 def tfidf_rows(analyse: Callable[[str], list[str]], vocabulary: dict[str, int], docs: Sequence[str], *,
-               dtype, idf: np.ndarray | None, sublinear_tf: bool, norm: str | None, binary: bool = False) -> Rows:
+               dtype, idf: np.ndarray | None, sublinear_tf: bool, norm: str | None, binary: bool = False,
+               columns: Callable[[str], np.ndarray] | None = None) -> Rows:
     """``TfidfVectorizer.transform(docs)`` step by step as scikit-learn does it (count the vocabulary's terms,
     sorted columns, binary counts, sublinear tf, idf, l2 rows), without its input validation: on one short
-    report that validation cost more than the arithmetic."""
+    report that validation cost more than the arithmetic. ``columns(doc)`` may stand in for ``analyse``:
+    the vocabulary's column of each counted term (the char block caches them per word)."""
     if norm not in NORMS:
         raise ValueError(f"tfidf_rows computes the norms {NORMS}, not {norm!r}")
-    indices: list[int] = []
-    counts: list[int] = []
-    indptr = [0]
-    for doc in docs:
-        counter: dict[int, int] = {}
-        for feature in analyse(doc):
-            j = vocabulary.get(feature)
-            if j is not None:
-                counter[j] = counter.get(j, 0) + 1
-        columns = sorted(counter)
-        indices.extend(columns)
-        counts.extend(counter[j] for j in columns)
-        indptr.append(len(indices))
-    data = np.asarray(counts, dtype=dtype)
+    if columns is None:
+        columns = lambda doc: term_columns(analyse(doc), vocabulary)  # noqa: E731
+    n_cols = len(vocabulary)
+    width = max(n_cols, 1)
+    per_doc = [columns(doc) for doc in docs]
+    lengths = np.fromiter(map(len, per_doc), dtype=np.int64, count=len(per_doc))
+    flat = np.concatenate(per_doc).astype(np.int64, copy=False) if per_doc else np.zeros(0, np.int64)
+    # Counting is one sort of (row, column) keys: sorted columns within each row, as scipy's CSR has them.
+    keys, counts = np.unique(np.repeat(np.arange(len(per_doc), dtype=np.int64), lengths) * width + flat,
+                             return_counts=True)
+    ptr = np.zeros(len(per_doc) + 1, dtype=np.int32)
+    np.cumsum(np.bincount(keys // width, minlength=len(per_doc)), out=ptr[1:])
+    cols = (keys % width).astype(np.int32)
+    data = counts.astype(dtype)
     if binary:
         data.fill(1)
-    cols = np.asarray(indices, dtype=np.int32)
-    ptr = np.asarray(indptr, dtype=np.int32)
     if sublinear_tf:
         np.log(data, data)
         data += 1.0
@@ -56,7 +56,35 @@ def tfidf_rows(analyse: Callable[[str], list[str]], vocabulary: dict[str, int], 
         data *= idf[cols]
     if norm == "l2":
         l2_normalize_csr_inplace(data, ptr)
-    return Rows(data, cols, ptr, len(vocabulary))
+    return Rows(data, cols, ptr, n_cols)
+
+
+def term_columns(terms: list[str], vocabulary: dict[str, int]) -> np.ndarray:
+    """The vocabulary's column of each term it holds, repeats kept, in order."""
+    get = vocabulary.get
+    return np.fromiter((j for j in map(get, terms) if j is not None), dtype=np.int64)
+
+
+class WordCache:
+    """Per-word columns of a ``char_wb`` analyser. Its n-grams never cross a word's padding, so a document's
+    columns are its words' columns joined: each distinct word is analysed once per process instead of once
+    per report. The cache stops growing at ``limit`` words (the frequent ones come first), which bounds a
+    worker's memory whatever it is sent."""
+
+    def __init__(self, vocabulary: dict[str, int], ngram_range: tuple[int, int], limit: int = 50_000):
+        self.vocabulary, self.ngram_range, self.limit = vocabulary, ngram_range, limit
+        self._cols: dict[str, np.ndarray] = {}
+
+    def __call__(self, text: str) -> np.ndarray:
+        cache, out = self._cols, []
+        for w in _WHITE_SPACES.sub(" ", text).split():
+            cols = cache.get(w)
+            if cols is None:
+                cols = term_columns(_char_wb_ngrams(w, self.ngram_range), self.vocabulary).astype(np.int32)
+                if len(cache) < self.limit:
+                    cache[w] = cols
+            out.append(cols)
+        return np.concatenate(out) if out else np.zeros(0, np.int32)
 
 
 # -- the analysers (scikit-learn 1.9, sklearn/feature_extraction/text.py) ------------------------------------
@@ -132,11 +160,10 @@ def _char_wb_ngrams(text_document: str, ngram_range: tuple[int, int]) -> list[st
     return ngrams
 
 
-def build_analyser(settings: dict) -> Callable[[str], list[str]]:
-    """The analyser ``TfidfVectorizer.build_analyzer()`` returns, from the exported settings."""
+def build_preprocessor(settings: dict) -> Callable[[str], str]:
+    """Decoding, lowercasing and accent stripping, as ``TfidfVectorizer.build_analyzer()`` applies them."""
     lower, accents = settings["lowercase"], ACCENTS[settings["strip_accents"]]
     encoding, errors = settings["encoding"], settings["decode_error"]
-    ngram_range = tuple(settings["ngram_range"])
 
     def preprocess(doc) -> str:
         if isinstance(doc, bytes):
@@ -147,6 +174,13 @@ def build_analyser(settings: dict) -> Callable[[str], list[str]]:
             doc = doc.lower()
         return accents(doc) if accents is not None else doc
 
+    return preprocess
+
+
+def build_analyser(settings: dict) -> Callable[[str], list[str]]:
+    """The analyser ``TfidfVectorizer.build_analyzer()`` returns, from the exported settings."""
+    ngram_range = tuple(settings["ngram_range"])
+    preprocess = build_preprocessor(settings)
     kind = settings["analyzer"]
     if kind == "word":
         pattern = re.compile(settings["token_pattern"])
@@ -204,11 +238,16 @@ class VectorizerRuntime:
         self.idf_ = idf
         self.dtype = np.dtype(settings["dtype"])
         self.analyse = build_analyser(settings)
+        self.word_cache, self.columns = None, None
+        if settings["analyzer"] == "char_wb":
+            words = self.word_cache = WordCache(self.vocabulary_, tuple(settings["ngram_range"]))
+            preprocess = build_preprocessor(settings)
+            self.columns = lambda doc: words(preprocess(doc))
 
     def rows(self, docs: Sequence[str]) -> Rows:
         s = self.settings
         return tfidf_rows(self.analyse, self.vocabulary_, docs, dtype=self.dtype, idf=self.idf_,
-                          sublinear_tf=s["sublinear_tf"], norm=s["norm"], binary=s["binary"])
+                          sublinear_tf=s["sublinear_tf"], norm=s["norm"], binary=s["binary"], columns=self.columns)
 
     def get_feature_names_out(self) -> np.ndarray:
         return self.terms

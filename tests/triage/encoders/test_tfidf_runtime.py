@@ -82,3 +82,18 @@ def test_what_cannot_be_mirrored_says_why(params, reason):
     vec = TfidfVectorizer(**params).fit(RAW[:50])
     got = vectorizer_export(vec)
     assert isinstance(got, str) and reason in got
+
+
+def test_char_wb_word_cache_is_bounded_and_exact_once_full():
+    """The per-word cache of the char block stops growing at its limit; words past it are analysed each
+    time and the rows stay scikit-learn's."""
+    vec = TfidfVectorizer(**VARIANTS["char_wb 2-5 (the bundle's)"]).fit(RAW[:300])
+    runtime = _mirror(vec)
+    cache = runtime.word_cache
+    cache.limit = 25
+    probe = RAW[300:] + ODD
+    got = runtime.rows(probe)
+    want = vec.transform(probe)
+    assert len(cache._cols) == 25
+    assert np.array_equal(got.indices, want.indices) and np.array_equal(got.data, want.data)
+    assert np.array_equal(runtime.rows(probe).data, want.data)  # the second pass reads the cache
