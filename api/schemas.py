@@ -153,6 +153,8 @@ class PiiItem(Response):
 class PersonalData(Response):
     pii: list[PiiItem]
     masked_text: str
+    title_pii: list[PiiItem] | None = Field(None, description="personal data in `title`, when one was sent")
+    masked_title: str | None = None
 
 
 class ErrorDetail(Response):
@@ -236,12 +238,14 @@ class ClassifyRequest(Request):
 
 
 class ClassifyResponse(Response):
-    """A single report: `suggestion`, `pii`, `masked_text`. A batch: `suggestions` and `personal_data`
-    (`{pii, masked_text}` per item, in order)."""
+    """A single report: `suggestion`, `pii`, `masked_text` (and `title_pii`, `masked_title` when a title was
+    sent). A batch: `suggestions` and `personal_data` (the same per item, in order)."""
 
     suggestion: Suggestion | None = None
     pii: list[PiiItem] | None = None
     masked_text: str | None = None
+    title_pii: list[PiiItem] | None = None
+    masked_title: str | None = None
     suggestions: list[Suggestion] | None = None
     personal_data: list[PersonalData] | None = None
 

@@ -27,8 +27,8 @@ def classify():
     suggestions = classify_reports(extensions.holder(), reports, heads=req.heads)
     if req.items is not None:
         return jsonify(suggestions=suggestions,
-                       personal_data=[representation.personal_data(r.text) for r in reports])
-    return jsonify(suggestion=suggestions[0], **representation.personal_data(req.text))
+                       personal_data=[representation.personal_data(r.text, r.title) for r in reports])
+    return jsonify(suggestion=suggestions[0], **representation.personal_data(req.text, req.title))
 
 
 @bp.post("/complaints")

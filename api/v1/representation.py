@@ -80,14 +80,20 @@ def detail(c: Complaint, p: Principal) -> dict:
     return out
 
 
-def personal_data(text: str) -> dict:
+def personal_data(text: str, title: str | None = None) -> dict:
     """`pii` (kind and character span of each item) and `masked_text` (each item replaced by `[KIND]`):
-    for text the caller sent itself (/classify), so no visibility applies."""
+    for text the caller sent itself (/classify), so no visibility applies. A title gets the same as
+    `title_pii` and `masked_title`: LAPOR! titles carry names and numbers too."""
     from triage.text import pii
 
-    spans = pii.detect(text)
-    return {"pii": [{"kind": sp.kind, "start": sp.start, "end": sp.end} for sp in spans],
-            "masked_text": pii.mask(text, spans)}
+    def found(value: str) -> tuple[list[dict], str]:
+        spans = pii.detect(value)
+        return [{"kind": sp.kind, "start": sp.start, "end": sp.end} for sp in spans], pii.mask(value, spans)
+
+    out = dict(zip(("pii", "masked_text"), found(text), strict=True))
+    if title:
+        out.update(zip(("title_pii", "masked_title"), found(title), strict=True))
+    return out
 
 
 def event_data(data: dict, view: access.ComplaintView) -> dict:

@@ -33,6 +33,18 @@ def test_classify_returns_pii_and_masked_text(client, api_key):
     _check(pd[0]["pii"], pd[0]["masked_text"])
 
 
+def test_classify_reports_personal_data_in_titles_too(client, api_key):
+    title = "Jalan rusak, hub Budi 081234567890"
+    one = client.post("/api/v1/classify", json={"text": "lampu mati", "title": title}, headers=api_key).json
+    assert [p["kind"] for p in one["title_pii"]] == ["TELEPON"]
+    assert "081234567890" not in one["masked_title"] and "[TELEPON]" in one["masked_title"]
+    assert one["pii"] == [] and one["masked_text"] == "lampu mati"
+    batch = client.post("/api/v1/classify", json={"items": [{"text": TEXT, "title": title}, {"text": "lampu mati"}]},
+                        headers=api_key).json["personal_data"]
+    assert batch[0]["masked_title"] == one["masked_title"] and batch[0]["title_pii"] == one["title_pii"]
+    assert "title_pii" not in batch[1] and "masked_title" not in batch[1]
+
+
 def test_complaint_reads_return_pii_and_masked_text(client, verifier, scientist):
     tid = client.post("/api/v1/complaints", json={"text": TEXT, "channel": "web"}, headers=verifier).json["tracking_id"]
     detail = client.get(f"/api/v1/complaints/{tid}", headers=verifier).json
