@@ -272,6 +272,15 @@ class ComplaintCreate(Request):
     reporter: Reporter = None
 
 
+class ConfidentialityHint(Response):
+    """The text suggests keeping the reporter more hidden than the report was filed (a NIK or a phone
+    number in a public report, a complaint against the reporter's own superior): for the caller to offer
+    the reporter, never applied silently."""
+
+    level: Literal[CONFIDENTIALITY]
+    reason: str
+
+
 class ComplaintCreated(Response):
     id: int
     tracking_id: str
@@ -280,6 +289,8 @@ class ComplaintCreated(Response):
     received_at: str
     verify_due: str | None
     suggestion: Suggestion | None
+    confidentiality: Literal[CONFIDENTIALITY]
+    confidentiality_hint: ConfidentialityHint | None = None
 
 
 class ComplaintSummary(Response):

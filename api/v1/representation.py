@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from api import access, workflow
-from api.models import Complaint, utcnow
+from api.models import CONFIDENTIALITY, Complaint, utcnow
 from api.principal import Principal
+from triage.text.fulltext import full_text as join_title
 
 
 def iso(value: dt.datetime | None) -> str | None:
@@ -115,4 +116,16 @@ def created(c: Complaint) -> dict:
         "received_at": iso(c.received_at),
         "verify_due": iso(c.verify_due),
         "suggestion": c.suggestions[0].payload if c.suggestions else None,
+        "confidentiality": c.confidentiality,
+        "confidentiality_hint": confidentiality_hint(c),
     }
+
+
+def confidentiality_hint(c: Complaint) -> dict | None:
+    """{level, reason} when the text asks for more confidentiality than the report was filed with."""
+    from triage.text import pii
+
+    level, reason = pii.suggest_confidentiality(join_title(c.text, c.title))
+    if CONFIDENTIALITY.index(level) <= CONFIDENTIALITY.index(c.confidentiality):
+        return None
+    return {"level": level, "reason": reason}

@@ -71,3 +71,18 @@ def test_masked_output_never_contains_the_personal_data(client, api_key):
         for p in pdata["pii"]:
             value = t[p["start"]:p["end"]]
             assert value not in pdata["masked_text"], (value, pdata["masked_text"])
+
+
+def test_intake_hints_more_confidentiality_when_the_text_asks_for_it(client, verifier):
+    """A public report that carries the reporter's NIK gets an "anonymous" hint; the report stays as filed."""
+    nik = client.post("/api/v1/complaints", json={"text": "Nik. 3204124101990001Saya mohon KTP segera dicetak",
+                                                  "channel": "web"}, headers=verifier).json
+    assert nik["confidentiality"] == "public"
+    assert nik["confidentiality_hint"]["level"] == "anonymous"
+    assert "NIK" in nik["confidentiality_hint"]["reason"] and "3204124101990001" not in nik["confidentiality_hint"]["reason"]
+    plain = client.post("/api/v1/complaints", json={"text": "lampu jalan mati di depan pasar", "channel": "web"},
+                        headers=verifier).json
+    assert plain["confidentiality_hint"] is None
+    filed = client.post("/api/v1/complaints", json={"text": "NIK 3204124101990001 KTP belum jadi", "channel": "web",
+                                                    "confidentiality": "anonymous"}, headers=verifier).json
+    assert filed["confidentiality"] == "anonymous" and filed["confidentiality_hint"] is None
