@@ -25,6 +25,9 @@ from triage.text.stem import readable_term
 
 TOP_K = 5
 N_TERMS = 8
+# Hoax reasons explain what pushed the probability up; under 20% they would only confuse (and most
+# reports are under it, so their words are not looked for at all).
+REASONS_FROM = 0.2
 _UNSET = object()
 
 
@@ -310,8 +313,7 @@ class Suggester:
         for k, name in enumerate(CUE_NAMES):
             if cues[k] > 0 and coef[n_base + k] > 0:
                 reasons.append(describe(name))
-        if block is not None and sparse:
+        if block is not None and sparse and p >= REASONS_FROM:
             terms = [t for t, _ in _top_terms(X, i, coef, block[0], block[1], 25) if readable_term(t)]
             reasons += [f"{'frasa' if ' ' in t else 'kata'} '{t}' sering muncul di laporan hoaks" for t in terms[:5]]
-        # Reasons explain what pushed the probability up; under 20% they would only confuse.
-        return HoaxSuggestion(round(p, 4), band, flagged, reasons if p >= 0.2 else [])
+        return HoaxSuggestion(round(p, 4), band, flagged, reasons if p >= REASONS_FROM else [])

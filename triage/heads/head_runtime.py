@@ -39,7 +39,10 @@ class LabelHeadInference:
     def top_k(self, proba: np.ndarray, k: int = 5) -> list[list[tuple[str, float]]]:
         k = min(k, len(self.classes_))
         idx = np.argsort(-proba, axis=1)[:, :k]
-        return [[(str(self.classes_[j]), float(row[j])) for j in cols] for row, cols in zip(proba, idx, strict=True)]
+        # Whole-array gathers and one tolist() each: Python floats and strs without a call per cell.
+        names = np.array([str(c) for c in self.classes_], dtype=object)[idx].tolist()
+        values = np.take_along_axis(proba, idx, axis=1).astype(float).tolist()
+        return [list(zip(n, v, strict=True)) for n, v in zip(names, values, strict=True)]
 
     def class_coefficients(self, label_index: int) -> np.ndarray:
         """Weights pushing towards class ``label_index`` (for explanations)."""

@@ -85,17 +85,28 @@ class PhraseIndex:
     def vocabulary(self) -> set[str]:
         return {w for ps in self._by_first.values() for p in ps for w in p}
 
-    def at(self, toks: list[str], i: int):
+    def at(self, toks: list[str], i: int) -> list[tuple[str, ...]]:
         """Phrases starting at position ``i``, longest first."""
-        for p in self._by_first.get(toks[i], ()):
-            if tuple(toks[i:i + len(p)]) == p:
-                yield p
+        # Most words start no phrase: one dict lookup, no slicing (this runs for every word of a report).
+        ps = self._by_first.get(toks[i])
+        if not ps:
+            return []
+        return [p for p in ps if len(p) == 1 or tuple(toks[i:i + len(p)]) == p]
+
+    def first(self, toks: list[str], i: int) -> tuple[str, ...] | None:
+        """The longest phrase starting at position ``i``, or None."""
+        ps = self._by_first.get(toks[i])
+        if ps:
+            for p in ps:
+                if len(p) == 1 or tuple(toks[i:i + len(p)]) == p:
+                    return p
+        return None
 
     def longest(self, toks: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
         """Greedy left-to-right, longest match at each position, non-overlapping."""
-        out, i = [], 0
-        while i < len(toks):
-            p = next(self.at(toks, i), None)
+        out, i, n, first = [], 0, len(toks), self.first
+        while i < n:
+            p = first(toks, i)
             if p is None:
                 i += 1
                 continue
@@ -104,7 +115,8 @@ class PhraseIndex:
         return out
 
     def all(self, toks: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
-        return [(i, i + len(p), p) for i in range(len(toks)) for p in self.at(toks, i)]
+        by_first = self._by_first
+        return [(i, i + len(p), p) for i, w in enumerate(toks) if w in by_first for p in self.at(toks, i)]
 
 
 def ordered_chain(spans: list[list[tuple[int, int]]], gap: int = PAIR_GAP) -> frozenset[int] | None:

@@ -352,7 +352,7 @@ class DirectoryPrior(ClassifierParamsMixin):
         rest = list(toks)
         i = 0
         while i < len(toks):
-            variant = next(self._places.at(toks, i), None)
+            variant = self._places.first(toks, i)
             if variant is None:
                 i += 1
                 continue

@@ -89,6 +89,7 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
+_ASCII_DIGIT = re.compile("[0-9]")
 # Invisible characters people (or copy-paste) put inside numbers and addresses: zero-width space,
 # (non-)joiners, word joiner, invisible operators, BOM, soft hyphen, bidi marks and isolates.
 _DROP_RE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e\u202a-\u202e\u2066-\u2069]+")
@@ -246,6 +247,8 @@ def _group_prefix(value: str, n: int) -> int | None:
 
 
 def _find_ids(s: str) -> Iterable[Candidate]:
+    if not _ASCII_DIGIT.search(s):
+        return  # every pattern here needs a digit; most reports have none
     # after a context word the reporter says what the number is: a letter glued to it is a typo
     # ("NIK. i3204..."), not a code, so the edges are only checked without one
     for m in _ID_FORMAT_RE.finditer(s):
@@ -305,6 +308,8 @@ _REK_NOT_AFTER = re.compile(r"\b(?:bpjs|jkn|kis|peserta|kelas)\s*$", _I)
 
 
 def _find_rekening(s: str) -> Iterable[Candidate]:
+    if not _ASCII_DIGIT.search(s):
+        return  # every pattern here needs a digit; most reports have none
     for m in _REK_RE.finditer(s):
         num = m.group("num")
         if _REK_FILL_BAD.search(m.group("fill")) or _DATE_LIKE.match(num):
@@ -383,6 +388,8 @@ def _mobile(s: str, m: re.Match[str]) -> Candidate | None:
 
 
 def _find_phone(s: str) -> Iterable[Candidate]:
+    if not _ASCII_DIGIT.search(s):
+        return  # every pattern here needs a digit; most reports have none
     for m in _PHONE_MOBILE_RE.finditer(s):
         c = _mobile(s, m)
         while c:
@@ -476,6 +483,8 @@ _PHONE_BEFORE_LOCAL_RE = re.compile(r"(?:(?:\+|00)?62[ .-]?)?0?8[0-9]{1,3}(?:[.-
 
 
 def _find_email(s: str) -> Iterable[Candidate]:
+    if "@" not in s and "[" not in s and "(" not in s and " at " not in s.lower():
+        return  # no "@", "[at]", "(at)" or " at ": neither pattern can match (most texts; a scan costs)
     for m in _EMAIL_RE.finditer(s):
         host = m.group("host")
         end = m.start("host") + (_host_length(host) if "." in host and "[" not in host else len(host))
@@ -498,6 +507,8 @@ _URL_RE = re.compile(
     r"|(?<![\w@.-])(?:[a-z0-9][a-z0-9-]{0,62}\.){1,5}(?:be|gl|in|tv|us|uk|ai|app|dev|page|link|to|cc|ws)"
     r"/[^\s<>\"'\[\]]{1,2000})"
 )
+# What every URL above contains: a scheme or "www.", or a dot before one of its TLDs (cheap to look for).
+_URL_HINT_RE = re.compile(r"(?i:https?://|www\.)|\.(?:" + _URL_TLDS + r"|be|gl|in|tv|us|uk|ai|app|dev|page|link|to|cc|ws)")
 _ABBREVIATIONS = frozenset(
     "alm almh dll dsb dst yg no tgl jl jln kel kec kab sdh blm org tsb ybs dr pd utk dgn krn thn bln gg rt rw "
     "bpk ibu sy kmi kami ttd hp wa telp situ sini sana".split()
@@ -505,6 +516,8 @@ _ABBREVIATIONS = frozenset(
 
 
 def _find_url(s: str) -> Iterable[Candidate]:
+    if not _URL_HINT_RE.search(s):
+        return
     for m in _URL_RE.finditer(s):
         v = m.group()
         # trailing sentence punctuation is not part of a URL; unbalanced ')' neither
@@ -556,6 +569,8 @@ _PLATE_SUFFIX_STOP = frozenset(
 
 
 def _find_plate(s: str) -> Iterable[Candidate]:
+    if not _ASCII_DIGIT.search(s):
+        return  # every pattern here needs a digit; most reports have none
     for m in _PLATE_CTX_RE.finditer(s):
         if m.group("reg").upper() not in _PLATE_REGIONS:
             continue
