@@ -71,6 +71,7 @@ class World:
     hoax: dict[str, str] = field(default_factory=dict)  # confidentiality -> tracking id (marked a hoax)
     probe: str = ""
     cluster: dict[str, int] = field(default_factory=dict)
+    created: dict[str, dict] = field(default_factory=dict)  # confidentiality -> intake's 201 answer
     tmp: object = None
     logs: _Collect | None = None
 
@@ -140,9 +141,11 @@ def _seed(app, tmp, logs) -> World:
                 "confidentiality": conf,
                 "reporter": {"name": ident.name, "phone": ident.phone_digits, "email": ident.email}}
         for kind in ("waiting", "dispatched", "hoax"):
-            tid = post("/api/v1/complaints", body, "api_key")["tracking_id"]
+            answer = post("/api/v1/complaints", body, "api_key")
+            tid = answer["tracking_id"]
             url = f"/api/v1/complaints/{tid}"
             if kind == "waiting":
+                w.created[conf] = answer
                 post(url + "/disposition", {"action": "need_info", "reason": REASON.format(**values)}, "verifier")
                 w.waiting[conf] = tid
             elif kind == "hoax":
@@ -252,6 +255,18 @@ def _open311(w: World, tid: str, key: str | None) -> str | None:
 
 def open311_public(w, role, conf):
     return _open311(w, w.dispatched[conf], None)
+
+
+def api_created(w, role, conf):
+    """Intake's 201 answer, which only the submitting system reads: a suggestion and the confidentiality
+    hint (kinds of personal data, never their values), not the report's words."""
+    if role != "api_key":
+        return None
+    answer = w.created[conf]
+    assert answer["confidentiality"] == conf
+    if conf != "secret":  # the seeded text reports pungli and holds a NIK: a stricter level is hinted
+        assert answer["confidentiality_hint"]["level"] == "secret", answer["confidentiality_hint"]
+    return json_text(answer)
 
 
 def open311_key(w, role, conf):
@@ -395,7 +410,8 @@ def logs(w, role, conf):
 
 
 FETCHERS = {f.__name__: f for f in (
-    api_detail, api_list, api_queue, api_related, api_cluster, api_hoaxes, console_queue, console_hoaxes, console_complaint, console_related,
+    api_detail, api_created, api_list, api_queue, api_related, api_cluster, api_hoaxes, console_queue, console_hoaxes,
+    console_complaint, console_related,
     console_officer_queue, console_officer_complaint, export_csv, export_jsonl, export_csv_secret, reports_json,
     reports_csv, reports_xlsx, reports_page, reports_monthly, api_monitoring, console_monitoring, api_learning,
     console_learning, metrics, logs, open311_public, open311_key)}

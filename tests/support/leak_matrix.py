@@ -149,6 +149,7 @@ SURFACES: tuple[Surface, ...] = (
     # JSON
     Surface("api.detail", "api_detail", ("title", "text", "masked_text", "contact", "reasons", "followups"),
             READERS | {"api_key"}),
+    Surface("api.created", "api_created", (), frozenset({"api_key"})),  # intake's 201: suggestion and hint
     Surface("api.list", "api_list", ("title", "masked_text"), READERS),
     Surface("api.queue", "api_queue", ("title", "masked_text"), READERS - {"officer"}),
     Surface("api.related", "api_related", ("title",), READERS),
