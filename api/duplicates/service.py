@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from flask import has_app_context
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -67,6 +67,13 @@ def _month_range(month: str) -> tuple[dt.datetime, dt.datetime]:
     return start, end
 
 
+# Built once (bound per call): composing the statement's expressions cost more than running it.
+_NEWER = (select(Complaint.id, Complaint.title, Complaint.text, Complaint.received_at)
+          .where(Complaint.received_at >= bindparam("start"), Complaint.received_at < bindparam("end"),
+                 Complaint.id > bindparam("above"))
+          .order_by(Complaint.id).limit(bindparam("batch")))
+
+
 def catch_up(s: Session, index: ShardedIndex, loaded, months: list[str], batch: int = 2000,
              known: dict | None = None) -> int:
     """Add the complaints of these months that the index does not hold yet; returns how many.
@@ -76,12 +83,9 @@ def catch_up(s: Session, index: ShardedIndex, loaded, months: list[str], batch: 
     for month in months:
         start, end = _month_range(month)
         while True:
-            hw = index.high_water(month)
-            rows = s.execute(
-                select(Complaint.id, Complaint.title, Complaint.text, Complaint.received_at)
-                .where(Complaint.received_at >= start, Complaint.received_at < end, Complaint.id > hw)
-                .order_by(Complaint.id).limit(batch)
-            ).all()
+            # Core on the session's connection: rows of columns need none of the ORM's per-call work.
+            rows = s.connection().execute(_NEWER, {"start": start, "end": end, "above": index.high_water(month),
+                                                   "batch": batch}).all()
             if not rows:
                 break
             todo = [r for r in rows if r.id not in known]
@@ -174,17 +178,23 @@ def related(c: Complaint, *, session: Session, holder: ModelHolder, principal: P
     return out[:limit]
 
 
+_CANDIDATES = (select(Complaint.id, Complaint.status, Complaint.title, Complaint.text, Complaint.received_at)
+               .where(Complaint.id.in_(bindparam("ids", expanding=True)),
+                      Complaint.received_at <= bindparam("until")))
+
+
 def link_new(s: Session, holder: ModelHolder, c: Complaint, embedding=None) -> ClusterMember | None:
-    """After intake: put `c` in the cluster of the closest earlier open report about the same problem.
+    """After intake: put `c` (created by this intake, so in no cluster yet) in the cluster of the closest
+    earlier open report about the same problem.
     ``embedding``: (model version, vector) from intake's classification, so `c` is not encoded twice."""
-    if holder.current is None or s.scalar(select(ClusterMember).where(ClusterMember.complaint_id == c.id)):
+    if holder.current is None:
         return None
     rule, found = _neighbours(s, holder, c, WINDOW_DAYS, k=20, before_only=True, embedding=embedding)
     if not found:
         return None
-    sims = {n.key: n.similarity for n in found}
-    others = {o.id: o for o in s.scalars(select(Complaint).where(Complaint.id.in_(list(sims)),
-                                                                 Complaint.received_at <= c.received_at))}
+    # The columns the judgement reads, not 20 whole complaints: only the one joined is loaded.
+    others = {r.id: r for r in s.connection().execute(_CANDIDATES, {"ids": [n.key for n in found],
+                                                                         "until": c.received_at})}
     best = None
     for n in found:
         o = others.get(n.key)
@@ -192,12 +202,12 @@ def link_new(s: Session, holder: ModelHolder, c: Complaint, embedding=None) -> C
             continue
         j = _judge(rule, c, o, n.similarity)
         if j["same_problem"]:
-            best = (o, n.similarity, j)
+            best = (o.id, n.similarity, j)
             break  # found is sorted by similarity
     if best is None:
         return None
-    other, sim, j = best
-    member = _join(s, c, other, sim, j, MODEL_ACTOR)
+    other_id, sim, j = best
+    member = _join(s, c, s.get(Complaint, other_id), sim, j, MODEL_ACTOR)
     s.commit()
     store().maybe_save()
     return member
@@ -212,8 +222,9 @@ def _join(s: Session, c: Complaint, other: Complaint, sim: float, evidence: dict
         s.flush()
         s.add(ClusterMember(cluster_id=cluster.id, complaint_id=other.id, linked_by=actor, linked_at=now,
                             evidence={}))
-        other.events.append(Event(type="cluster", from_status=other.status, to_status=other.status, actor=actor,
-                                  data={"cluster_id": cluster.id, "linked_to": None}, at=now))
+        # Added by key: appending to `other.events` would first load its whole history.
+        s.add(Event(complaint_id=other.id, type="cluster", from_status=other.status, to_status=other.status,
+                    actor=actor, data={"cluster_id": cluster.id, "linked_to": None}, at=now))
         cluster_id = cluster.id
     else:
         cluster_id = other_member.cluster_id
