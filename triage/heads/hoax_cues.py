@@ -41,8 +41,10 @@ def cue_matrix(texts) -> np.ndarray:
     rows = []
     for text in texts:
         t = text or ""
-        letters = sum(map(str.isalpha, t))  # map over the characters: a third of a generator's time
-        caps = sum(map(str.isupper, t))
+        caps = sum(map(str.isupper, t))  # map over the characters: a third of a generator's time
+        # "Mostly capitals" needs 20 letters or more and more capitals than half of them: with 10 capitals
+        # or fewer it cannot hold, and the letters need not be counted (most reports).
+        letters = sum(map(str.isalpha, t)) if caps > 10 else 0
         ascii_ = t.isascii()
         low = t.lower() if ascii_ else t
         row = []
