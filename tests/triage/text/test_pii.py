@@ -619,3 +619,17 @@ def test_lapor_export_shapes(text, expected):
 def test_glued_repeats_are_masked_up_to_a_code():
     text = "x +62 202.0206.0200+62 202.0206.0200+62 202.0206.02000"
     assert mask(text) == "x [TELEPON][TELEPON]+62 202.0206.02000"
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("kirim ke BUDI AT GMAIL DOT COM ya", "EMAIL", "BUDI AT GMAIL DOT COM"),  # no "@": the spelled form
+    ("email putri(at)yahoo.com tolong", "EMAIL", "putri(at)yahoo.com"),
+    ("videonya di youtu.be/abc123 pak", "URL", "youtu.be/abc123"),
+    ("lihat HTTPS://LAPOR.GO.ID/x sekarang", "URL", "HTTPS://LAPOR.GO.ID/x"),
+    ("hubungi 081234567890 ya", "TELEPON", "081234567890"),
+    ("motor B 1234 XYZ parkir liar", "PLAT", "B 1234 XYZ"),
+])
+def test_each_detector_still_reads_texts_its_quick_check_lets_through(text, kind, value):
+    # The detectors skip texts without a digit, an "@"/"(at)"/" at ", or a URL hint: each shape that
+    # reaches them that way is still found.
+    assert values(text, kind) == [value]
