@@ -218,6 +218,13 @@ class DirectoryPrior(ClassifierParamsMixin):
         vocab = self._phrases.vocabulary() | self._parts_index.vocabulary() | self._places.vocabulary()
         self._vocab = vocab
         self._vocab_sorted = sorted(w for w in vocab if len(w) >= 5 and w.isalpha())
+        # One edit changes a word's length by one at most: a word is compared only with the vocabulary
+        # words of its length and the two next to it (the same answer, a third of the comparisons).
+        by_len: dict[int, list[str]] = defaultdict(list)
+        for w in self._vocab_sorted:
+            by_len[len(w)].append(w)
+        self._near_len = {n: by_len.get(n - 1, []) + by_len.get(n, []) + by_len.get(n + 1, [])
+                          for n in range(min(by_len, default=0) - 1, max(by_len, default=0) + 2)}
         self._canon_cache: dict[str, str] = {}
         return self
 
@@ -339,7 +346,10 @@ class DirectoryPrior(ClassifierParamsMixin):
         from rapidfuzz.distance import Levenshtein
         from rapidfuzz.process import extract
 
-        found = extract(tok, self._vocab_sorted, scorer=Levenshtein.distance, score_cutoff=1, limit=2)
+        near = self._near_len.get(len(tok))
+        if not near:
+            return None
+        found = extract(tok, near, scorer=Levenshtein.distance, score_cutoff=1, limit=2)
         if not found or (len(found) > 1 and found[1][1] == found[0][1]):
             return None
         word = found[0][0]
