@@ -212,8 +212,6 @@ def _text_view(c):
 @bp.get("/aduan/<tracking_id>")
 @auth.roles(*QUEUE_READERS)
 def complaint_page(tracking_id: str):
-    from triage.text import pii
-
     s, p = db.session(), auth.current()
     c = complaints_svc.get_complaint(tracking_id, session=s, principal=p)
     f = _queue_filters(request.args)
@@ -223,7 +221,7 @@ def complaint_page(tracking_id: str):
     sug = c.suggestions[-1] if c.suggestions else None
     agencies = _agencies()
     similar_rows = similar_dispatched(c, session=s, holder=extensions.holder(), principal=p) if segments is not None else []
-    conf_suggestion = pii.suggest_confidentiality(c.text, spans) if segments is not None else None
+    conf_suggestion = complaints_svc.suggested_confidentiality(c) if segments is not None else None
     args = _filter_args(request.args)
     return render_template(
         "console/complaint.html", c=c, sug=sug.payload if sug else None, sug_row=sug, segments=segments,

@@ -107,6 +107,16 @@ def _decode_cursor(cursor: str) -> tuple[dt.datetime, int]:
                       [{"field": "cursor", "code": "format", "message": "not a cursor returned by this API"}]) from None
 
 
+def suggested_confidentiality(c: Complaint) -> tuple[str, str | None]:
+    """What the report's words ask for ("public" | "anonymous" | "secret", and why), read from the title
+    and the text together: a pungli accusation or a phone number in the title counts as in the text.
+    The one reading behind the console's suggestion and intake's ``confidentiality_hint``."""
+    from triage.text import pii
+    from triage.text.fulltext import full_text
+
+    return pii.suggest_confidentiality(full_text(c.text, c.title))
+
+
 def list_complaints(f: Filters, *, session: Session, principal: Principal, now: dt.datetime | None = None):
     """A page of complaints and the cursor of the next page (None at the end)."""
     now = now or utcnow()

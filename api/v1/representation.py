@@ -7,7 +7,6 @@ import datetime as dt
 from api import access, workflow
 from api.models import CONFIDENTIALITY, Complaint, utcnow
 from api.principal import Principal
-from triage.text.fulltext import full_text as join_title
 
 
 def iso(value: dt.datetime | None) -> str | None:
@@ -123,9 +122,9 @@ def created(c: Complaint) -> dict:
 
 def confidentiality_hint(c: Complaint) -> dict | None:
     """{level, reason} when the text asks for more confidentiality than the report was filed with."""
-    from triage.text import pii
+    from api.services.complaints import suggested_confidentiality
 
-    level, reason = pii.suggest_confidentiality(join_title(c.text, c.title))
+    level, reason = suggested_confidentiality(c)
     if CONFIDENTIALITY.index(level) <= CONFIDENTIALITY.index(c.confidentiality):
         return None
     return {"level": level, "reason": reason}

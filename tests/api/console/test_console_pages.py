@@ -6,7 +6,7 @@ import re
 
 import pytest
 from sqlalchemy import select
-from support.console import csrf_token, login
+from support.console import csrf_token, login, seed_complaints
 
 from api import extensions
 from api.models import Complaint, ConsoleSession, Disposition, Event
@@ -316,6 +316,15 @@ def test_set_confidentiality(as_role, seeded, db_session):
     resp = client.post(f"/console/aduan/{tid}/kerahasiaan", data=_form(client, tid, confidentiality="bogus"),
                        follow_redirects=True)
     assert "Pilih salah satu" in resp.get_data(as_text=True)
+
+
+def test_confidentiality_suggestion_reads_the_title_too(app, as_role):
+    # The accusation is only in the title: the console suggests "secret" as intake's 201 hint does.
+    [tid] = seed_complaints(app, [{"title": "Pungli oleh petugas loket KTP",
+                                   "text": "Mohon ditindaklanjuti, kejadiannya kemarin siang di kantor kelurahan"}])
+    html = as_role("verifier").get(f"/console/aduan/{tid}").get_data(as_text=True)
+    hint = re.search(r'<p class="hint">Saran: <strong>([^<]+)</strong> — ([^<]+)</p>', html)
+    assert hint and hint.group(1) == "Rahasia" and "pungutan liar" in hint.group(2), html[-3000:]
 
 
 # -- agencies and officers ------------------------------------------------------------------------
