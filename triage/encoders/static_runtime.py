@@ -45,6 +45,47 @@ def is_static_directory(directory: Path) -> bool:
             and modules[0].get("path", "") == "" and (directory / WEIGHTS_FILE).is_file())
 
 
+# What Python's str.split() takes for whitespace and the tokenizers' WhitespaceSplit does not (Unicode's
+# White_Space property leaves out the information separators U+001C..U+001F).
+_SPLIT_ONLY_IN_PYTHON = frozenset("\x1c\x1d\x1e\x1f")
+
+
+class WordIds:
+    """Token ids per word, for a tokenizer whose ids of a text are its words' ids joined: no normaliser,
+    whitespace pre-tokenisation, a per-word model (WordPiece, WordLevel), no post-processor (the shape
+    of the tokenizer a StaticEmbedding is trained with here). Each distinct word is tokenised once per
+    process; the cache stops growing at ``limit`` words, which bounds a worker's memory. A text that
+    holds an added token ("[UNK]") or a character the two splits disagree on goes to the tokenizer whole.
+    """
+
+    def __init__(self, tokenizer, added: list[str], limit: int = 50_000):
+        self.tokenizer, self.added, self.limit = tokenizer, tuple(added), limit
+        self._ids: dict[str, list[int]] = {}
+
+    @classmethod
+    def for_tokenizer(cls, tokenizer, config: dict) -> WordIds | None:
+        """The cache when the tokenizer (its ``tokenizer.json`` as ``config``) has that shape, else None."""
+        model = (config.get("model") or {}).get("type")
+        pre = config.get("pre_tokenizer") or {}
+        if (config.get("normalizer") is None and config.get("post_processor") is None
+                and pre.get("type") == "WhitespaceSplit" and model in ("WordPiece", "WordLevel")):
+            return cls(tokenizer, [t["content"] for t in config.get("added_tokens") or []])
+        return None
+
+    def __call__(self, text: str) -> list[int]:
+        if any(a in text for a in self.added) or not _SPLIT_ONLY_IN_PYTHON.isdisjoint(text):
+            return self.tokenizer.encode(text, add_special_tokens=False).ids
+        cache, out = self._ids, []
+        for w in text.split():
+            ids = cache.get(w)
+            if ids is None:
+                ids = self.tokenizer.encode(w, add_special_tokens=False).ids
+                if len(cache) < self.limit:
+                    cache[w] = ids
+            out.extend(ids)
+        return out
+
+
 class StaticEmbeddingRuntime:
     """Inference of a saved StaticEmbedding: ``encode(texts)`` -> unit-length float32 rows."""
 
@@ -63,6 +104,7 @@ class StaticEmbeddingRuntime:
         raw = read_verified(self.directory / TOKENIZER_FILE, digests.get(TOKENIZER_FILE))
         self.tokenizer = Tokenizer.from_str(raw.decode("utf-8"))
         self.tokenizer.no_padding()  # as StaticEmbedding does
+        self.word_ids = WordIds.for_tokenizer(self.tokenizer, json.loads(raw))
 
     def get_embedding_dimension(self) -> int:
         return int(self.table.shape[1])
@@ -70,12 +112,15 @@ class StaticEmbeddingRuntime:
     def encode(self, texts: list[str]) -> np.ndarray:
         # One text at a time, not encode_batch: its Rust thread pool keeps spinning after each call and takes
         # the CPU from the next requests and the other workers; a table lookup gains nothing from it.
-        encodings = [self.tokenizer.encode(t, add_special_tokens=False) for t in texts]
-        lengths = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=len(encodings))
-        out = np.zeros((len(encodings), self.table.shape[1]), dtype=np.float32)
+        if self.word_ids is not None:
+            per_text = [self.word_ids(t) for t in texts]
+        else:
+            per_text = [self.tokenizer.encode(t, add_special_tokens=False).ids for t in texts]
+        lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=len(per_text))
+        out = np.zeros((len(per_text), self.table.shape[1]), dtype=np.float32)
         filled = lengths > 0  # an empty bag stays zero, as in EmbeddingBag
         if filled.any():
-            ids = np.fromiter((i for e in encodings for i in e.ids), dtype=np.int64, count=int(lengths.sum()))
+            ids = np.fromiter((i for e in per_text for i in e), dtype=np.int64, count=int(lengths.sum()))
             starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[filled]
             sums = np.add.reduceat(self.table[ids], starts, axis=0)
             out[filled] = sums / lengths[filled, None].astype(np.float32)

@@ -52,6 +52,26 @@ def test_vectors_equal_sentence_transformers(st_dir):
     np.testing.assert_allclose(StaticEmbeddingRuntime(st_dir).encode([TEXTS[4]])[0], got[4], atol=1e-7)
 
 
+def test_per_word_ids_are_the_tokenizers_ids_for_the_whole_text(st_dir):
+    rt = StaticEmbeddingRuntime(st_dir)
+    assert rt.word_ids is not None  # the bundle's tokenizer: no normaliser, whitespace split, WordPiece
+    odd = ["ada [UNK] di sini", "ada[PAD]lagi", "pisah\x1cdengan pemisah", "spasi\xa0tak\u2003putus\tdan\nbaris",
+           "x" * 45 + " kata sangat panjang", "kata kata kata kata"]
+    rt.word_ids.limit = 5  # fills up at once: later words go through the tokenizer every time
+    for text in TEXTS + odd + TEXTS:
+        assert rt.word_ids(text) == rt.tokenizer.encode(text, add_special_tokens=False).ids, text
+    assert len(rt.word_ids._ids) == 5
+    np.testing.assert_array_equal(rt.encode(TEXTS + odd), _per_text(rt, TEXTS + odd))
+
+
+def _per_text(rt: StaticEmbeddingRuntime, texts: list[str]) -> np.ndarray:
+    word_ids, rt.word_ids = rt.word_ids, None
+    try:
+        return rt.encode(texts)
+    finally:
+        rt.word_ids = word_ids
+
+
 def test_damaged_weights_are_refused(st_dir, tmp_path):
     import shutil
 
