@@ -20,11 +20,13 @@ log = logging.getLogger(__name__)
 def create_app(test_config: dict | None = None) -> Flask:
     from api import config, db, errors, log_redaction, metrics
     from api.deadlines import DeadlinePolicy, WorkingCalendar
+    from api.json_provider import JSONProvider
 
     log_redaction.install()  # before anything serves: access logs never keep ?api_key= and the like
     test_config = dict(test_config or {})
     instance_path = test_config.pop("INSTANCE_PATH", None) or os.environ.get("TRIAGE_INSTANCE_PATH")
     app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
+    app.json = JSONProvider(app)
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.from_mapping(config.from_env(app.instance_path))
     app.config.from_mapping(test_config)
