@@ -247,8 +247,6 @@ def _group_prefix(value: str, n: int) -> int | None:
 
 
 def _find_ids(s: str) -> Iterable[Candidate]:
-    if not _ASCII_DIGIT.search(s):
-        return  # every pattern here needs a digit; most reports have none
     # after a context word the reporter says what the number is: a letter glued to it is a typo
     # ("NIK. i3204..."), not a code, so the edges are only checked without one
     for m in _ID_FORMAT_RE.finditer(s):
@@ -308,8 +306,6 @@ _REK_NOT_AFTER = re.compile(r"\b(?:bpjs|jkn|kis|peserta|kelas)\s*$", _I)
 
 
 def _find_rekening(s: str) -> Iterable[Candidate]:
-    if not _ASCII_DIGIT.search(s):
-        return  # every pattern here needs a digit; most reports have none
     for m in _REK_RE.finditer(s):
         num = m.group("num")
         if _REK_FILL_BAD.search(m.group("fill")) or _DATE_LIKE.match(num):
@@ -388,8 +384,6 @@ def _mobile(s: str, m: re.Match[str]) -> Candidate | None:
 
 
 def _find_phone(s: str) -> Iterable[Candidate]:
-    if not _ASCII_DIGIT.search(s):
-        return  # every pattern here needs a digit; most reports have none
     for m in _PHONE_MOBILE_RE.finditer(s):
         c = _mobile(s, m)
         while c:
@@ -569,8 +563,6 @@ _PLATE_SUFFIX_STOP = frozenset(
 
 
 def _find_plate(s: str) -> Iterable[Candidate]:
-    if not _ASCII_DIGIT.search(s):
-        return  # every pattern here needs a digit; most reports have none
     for m in _PLATE_CTX_RE.finditer(s):
         if m.group("reg").upper() not in _PLATE_REGIONS:
             continue
@@ -932,6 +924,8 @@ def _find_name(s: str) -> Iterable[Candidate]:
 _DETECTORS = (
     _find_email, _find_url, _find_rekening, _find_ids, _find_phone, _find_address, _find_plate, _find_name,
 )
+# Every pattern of these needs a digit, and most reports have none: one look skips all four.
+_NEED_DIGIT = frozenset({_find_rekening, _find_ids, _find_phone, _find_plate})
 
 
 def _drop_contained(candidates: set[Candidate]) -> list[Candidate]:
@@ -1058,8 +1052,10 @@ def _detect_all(text: str) -> tuple[PiiSpan, ...]:
     shadow = _Shadow(text)
     s = shadow.text
     candidates: list[Candidate] = []
+    digits = _ASCII_DIGIT.search(s) is not None
     for find in _DETECTORS:
-        candidates.extend(find(s))
+        if digits or find not in _NEED_DIGIT:
+            candidates.extend(find(s))
     spans = [(kind, *shadow.span(a, b)) for kind, a, b in _resolve(s, candidates)]
     echoes = _echoes(text, spans)
     if echoes:
