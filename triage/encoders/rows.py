@@ -49,16 +49,26 @@ def hstack_rows(blocks: Sequence[Rows]) -> sp.csr_matrix:
     n = blocks[0].n_rows
     offsets = np.cumsum([0] + [b.n_cols for b in blocks])
     dtype = np.result_type(*(b.data.dtype for b in blocks))
+    lengths = [np.diff(b.indptr) for b in blocks]
     indptr = np.zeros(n + 1, dtype=np.int32)
-    np.cumsum(sum(np.diff(b.indptr) for b in blocks), out=indptr[1:])
-    data = np.concatenate([b.data for b in blocks]).astype(dtype, copy=False)
-    indices = np.concatenate([b.indices.astype(np.int32, copy=False) + np.int32(off)
-                              for b, off in zip(blocks, offsets, strict=False)])
-    if n > 1 and len(blocks) > 1:
-        # Entries grouped by row; a stable sort keeps each row's blocks (and sorted columns) in order.
-        row = np.concatenate([np.repeat(np.arange(n, dtype=np.int32), np.diff(b.indptr)) for b in blocks])
-        order = np.argsort(row, kind="stable")
-        data, indices = data[order], indices[order]
+    np.cumsum(sum(lengths), out=indptr[1:])
+    if n == 1 or len(blocks) == 1:  # one row (or one block): the blocks' entries follow one another
+        data = np.concatenate([b.data for b in blocks]).astype(dtype, copy=False)
+        indices = np.concatenate([b.indices.astype(np.int32, copy=False) + np.int32(off)
+                                  for b, off in zip(blocks, offsets, strict=False)])
+        return sp.csr_matrix((data, indices, indptr), shape=(n, int(offsets[-1])))
+    # Each entry's place is known: its row's start, the row's entries of the blocks before it, its rank
+    # within its own block's row. Writing them there keeps each row's blocks (and sorted columns) in
+    # order, without sorting.
+    data = np.empty(int(indptr[-1]), dtype=dtype)
+    indices = np.empty(int(indptr[-1]), dtype=np.int32)
+    start = indptr[:-1].astype(np.int64)
+    for b, off, length in zip(blocks, offsets, lengths, strict=False):
+        if len(b.data):
+            at = np.repeat(start - b.indptr[:-1], length) + np.arange(len(b.data))
+            data[at] = b.data
+            indices[at] = b.indices + off
+        start = start + length
     return sp.csr_matrix((data, indices, indptr), shape=(n, int(offsets[-1])))
 
 

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 import scipy.sparse as sp
 
-from triage.encoders.rows import Rows, hstack_rows
 from triage.heads.calibration import platt_probability, softmax_with_temperature
 
 if TYPE_CHECKING:  # or its serving mirror, triage.heads.head_runtime.LabelHeadRuntime
@@ -49,10 +48,18 @@ class StackedHeads:
 
     def predict_proba(self, X, cues: np.ndarray | None) -> dict[str, np.ndarray]:
         """Each head's probabilities for the rows of ``X`` (``cues``: the hoax cue matrix, when a head uses it)."""
-        if self.with_cues:
-            X = hstack_rows([Rows.of(X), Rows.dense(np.asarray(cues))]) if sp.issparse(X) \
-                else np.hstack([X, cues])
-        scores = X @ self.W + self.b
+        if self.with_cues and sp.issparse(X):
+            # scipy's product adds a row's terms in column order, the cue columns last: the same sums as
+            # the product over [X, cues], without building that matrix.
+            n = X.shape[1]
+            scores = X @ self.W[:n]
+            for k, w in enumerate(self.W[n:]):
+                scores += np.asarray(cues[:, k : k + 1], dtype=np.float64) * w
+            scores += self.b
+        else:
+            if self.with_cues:
+                X = np.hstack([X, cues])
+            scores = X @ self.W + self.b
         out = {}
         for name, head in self.heads.items():
             s = scores[:, self.slices[name]]

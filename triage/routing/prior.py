@@ -460,12 +460,48 @@ class DirectoryPrior(ClassifierParamsMixin):
         """Rows over ``classes_`` (directory order), each summing to 1."""
         if isinstance(texts, str):
             raise TypeError("predict_proba takes a list of texts, not one string")
-        rows = []
+        found = []
         for text in texts:
             text = str(text) if text is not None else ""
             scores, hits, _, _ = self._evidence(text)
-            rows.append(self._row(scores, hits, len(text.split())))
-        return np.vstack(rows) if rows else np.zeros((0, len(self.classes_)))
+            found.append((scores, hits, len(text.split())))
+        if not found:
+            return np.zeros((0, len(self.classes_)))
+        return self._rows(found)
+
+    def _rows(self, found: list[tuple[np.ndarray, dict[int, float], int]]) -> np.ndarray:
+        """:meth:`_row` of each (scores, hits, words), the same numbers: the reports that name no place (most
+        of them) as one array, the others one by one."""
+        S = np.vstack([f[0] for f in found])
+        out = np.empty_like(S)
+        plain = []
+        for i, (scores, hits, n_words) in enumerate(found):
+            if hits or not len(scores):
+                out[i] = self._row(scores, hits, n_words)
+            else:
+                plain.append(i)
+        if not plain:
+            return out
+        P = S[plain]
+        top = P.max(axis=1)
+        Q = np.zeros_like(P)
+        some = np.flatnonzero(top > 0)
+        if len(some):
+            Ps, t = P[some], top[some]
+            logits = self.beta * (Ps - t[:, None]) + self.tier_strength * self._log_tier - np.log(self._siblings)
+            logits[Ps <= 0] = -np.inf  # unmatched agencies: exp gives them 0, as _row leaves them
+            e = np.exp(logits - logits.max(axis=1, keepdims=True))
+            e /= e.sum(axis=1, keepdims=True)
+            Q[some] = e
+        c = []
+        for evidence, i in zip(top.tolist(), plain, strict=True):
+            n_words = found[i][2]
+            if self.long_report and n_words > self.long_report:
+                evidence *= math.sqrt(self.long_report / n_words)
+            c.append(1.0 - math.exp(-self.kappa * evidence))
+        cs = np.array(c)[:, None]
+        out[plain] = (1.0 - cs) * self._uniform + cs * Q
+        return out
 
     def predict(self, texts) -> np.ndarray:
         return self.classes_[self.predict_proba(texts).argmax(axis=1)]

@@ -136,6 +136,22 @@ def test_probabilities_are_rows_over_the_directory(kabupaten):
     assert np.array_equal(kabupaten.predict(texts[:3]), kabupaten.classes_[P[:3].argmax(axis=1)])
 
 
+def test_a_batch_gives_each_report_the_row_it_gets_alone():
+    # The rows of reports that name no place are computed together: the same numbers, bit for bit.
+    entries = entries_from_records(enumerate(load_agencies(), start=2), source="agencies.csv")
+    prior = DirectoryPrior().fit(entries)
+    df = load_sample_complaints().head(300)
+    texts = (df["title"] + " " + df["text"]).tolist() + [t for t, _ in REPORTS] + ["", "selamat pagi min"]
+    found = [prior._evidence(t)[1] for t in texts]
+    assert 0 < sum(map(bool, found)) < len(texts) - 20  # both kinds: with and without a named place
+    assert any(len(t.split()) > prior.long_report for t in texts)  # long reports are damped
+    P = prior.predict_proba(texts)
+    for i, text in enumerate(texts):
+        assert np.array_equal(P[i], prior.predict_proba([text])[0]), text[:40]
+        scores, hits, _, _ = prior._evidence(text)
+        assert np.array_equal(P[i], prior._row(scores, hits, len(text.split()))), text[:40]
+
+
 @pytest.mark.parametrize("text", ["", "selamat pagi min, mohon infonya", "assalamualaikum wr wb"])
 def test_no_matching_word_gives_a_near_uniform_row(kabupaten, text):
     row = kabupaten.predict_proba([text])[0]
