@@ -27,6 +27,9 @@ def l2_normalize_csr_inplace(data: np.ndarray, indptr: np.ndarray) -> None:
     lengths = np.diff(indptr)
     if len(data) == 0:
         return
+    if len(lengths) == 1:  # one row (a classify of one report): its squares added in order
+        data[:] = data.astype(np.float64) / (np.sqrt(np.cumsum(data * data, dtype=np.float64)[-1]) or 1.0)
+        return
     rows = np.repeat(np.arange(len(lengths)), lengths)
     # Each row's squares laid out on its own line, zero-padded: a cumulative sum along the line adds them
     # in order, as the Cython loop does (np.sum would add pairwise); the padding adds exact zeros.

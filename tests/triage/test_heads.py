@@ -113,3 +113,15 @@ def test_the_threaded_one_vs_rest_svm_is_liblinears_own_model():
     assert (ours.predict(X) == ref.predict(X)).all()
     binary = OneVsRestLinearSVC(C=0.5, n_jobs=2).fit(X, y == 1)
     assert binary.decision_function(X).shape == (300,)
+
+
+def test_softmax_with_temperature_is_scipys_softmax_bit_for_bit():
+    from scipy.special import softmax
+
+    from triage.heads.calibration import softmax_with_temperature
+
+    rng = np.random.default_rng(7)
+    for shape in [(1, 25), (100, 43), (3, 2)]:
+        scores = rng.normal(scale=4, size=shape)
+        for t in (0.3, 1.0, 2.7):
+            assert np.array_equal(softmax_with_temperature(scores, t), softmax(scores / t, axis=1))

@@ -28,3 +28,16 @@ def test_dense_rows_equal_scikit_learn(dtype):
     X[3] = 0
     got, want = l2_normalize(X), normalize(X)
     assert got.dtype == want.dtype and np.array_equal(got, want)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_one_sparse_row_equals_scikit_learn(dtype):
+    # One row (a classify of one report) takes its own path: still scikit-learn's numbers.
+    rng = np.random.default_rng(3)
+    for density in (0.01, 0.3, 1.0):
+        X = sp.random(1, 700, density=density, random_state=4, dtype=dtype, format="csr")
+        X.data = (X.data * rng.lognormal(0, 3, len(X.data))).astype(dtype)
+        got, want = l2_normalize(X), normalize(X)
+        assert got.dtype == want.dtype and np.array_equal(got.data, want.data)
+    empty = sp.csr_matrix((1, 50), dtype=dtype)
+    assert l2_normalize(empty).nnz == 0

@@ -49,14 +49,18 @@ def hstack_rows(blocks: Sequence[Rows]) -> sp.csr_matrix:
     n = blocks[0].n_rows
     offsets = np.cumsum([0] + [b.n_cols for b in blocks])
     dtype = np.result_type(*(b.data.dtype for b in blocks))
-    lengths = [np.diff(b.indptr) for b in blocks]
-    indptr = np.zeros(n + 1, dtype=np.int32)
-    np.cumsum(sum(lengths), out=indptr[1:])
     if n == 1 or len(blocks) == 1:  # one row (or one block): the blocks' entries follow one another
         data = np.concatenate([b.data for b in blocks]).astype(dtype, copy=False)
         indices = np.concatenate([b.indices.astype(np.int32, copy=False) + np.int32(off)
                                   for b, off in zip(blocks, offsets, strict=False)])
+        if n == 1:
+            indptr = np.array([0, len(data)], dtype=np.int32)
+        else:
+            indptr = np.array(blocks[0].indptr, dtype=np.int32)
         return sp.csr_matrix((data, indices, indptr), shape=(n, int(offsets[-1])))
+    lengths = [np.diff(b.indptr) for b in blocks]
+    indptr = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(sum(lengths), out=indptr[1:])
     # Each entry's place is known: its row's start, the row's entries of the blocks before it, its rank
     # within its own block's row. Writing them there keeps each row's blocks (and sorted columns) in
     # order, without sorting.

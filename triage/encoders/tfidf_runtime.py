@@ -38,6 +38,11 @@ def tfidf_rows(analyse: Callable[[str], list[str]], vocabulary: dict[str, int], 
     n_cols = len(vocabulary)
     width = max(n_cols, 1)
     per_doc = [columns(doc) for doc in docs]
+    if len(per_doc) == 1:  # one report: its columns counted alone, the same sorted columns and counts
+        cols, counts = np.unique(per_doc[0].astype(np.int64, copy=False), return_counts=True)
+        ptr = np.array([0, len(cols)], dtype=np.int32)
+        return _weighted(counts, cols.astype(np.int32), ptr, n_cols, dtype=dtype, idf=idf, sublinear_tf=sublinear_tf,
+                         norm=norm, binary=binary)
     lengths = np.fromiter(map(len, per_doc), dtype=np.int64, count=len(per_doc))
     flat = np.concatenate(per_doc).astype(np.int64, copy=False) if per_doc else np.zeros(0, np.int64)
     # Counting is one sort of (row, column) keys: sorted columns within each row, as scipy's CSR has them.
@@ -46,6 +51,12 @@ def tfidf_rows(analyse: Callable[[str], list[str]], vocabulary: dict[str, int], 
     ptr = np.zeros(len(per_doc) + 1, dtype=np.int32)
     np.cumsum(np.bincount(keys // width, minlength=len(per_doc)), out=ptr[1:])
     cols = (keys % width).astype(np.int32)
+    return _weighted(counts, cols, ptr, n_cols, dtype=dtype, idf=idf, sublinear_tf=sublinear_tf, norm=norm,
+                     binary=binary)
+
+
+def _weighted(counts: np.ndarray, cols: np.ndarray, ptr: np.ndarray, n_cols: int, *, dtype, idf, sublinear_tf: bool,
+              norm: str | None, binary: bool) -> Rows:
     data = counts.astype(dtype)
     if binary:
         data.fill(1)

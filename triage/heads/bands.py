@@ -59,10 +59,13 @@ def thresholds_from_hits(conf: np.ndarray, top1: np.ndarray, top3: np.ndarray, t
             "validation_auto_share": float(np.mean(conf >= auto)) if len(conf) else 0.0}
 
 
+_BAND_NAMES = np.array(["manual", "review", "auto"], dtype=object)
+
+
 def assign_bands(top_proba: np.ndarray, thresholds: dict, known: np.ndarray | None = None) -> np.ndarray:
     """Band per report from its top probability; reports with no known features are ``manual``."""
-    out = np.where(top_proba >= thresholds["auto"], "auto",
-                   np.where(top_proba >= thresholds["review"], "review", "manual")).astype(object)
+    # Indices into the names, then one gather: no string array to build and convert on every call.
+    out = _BAND_NAMES[np.where(top_proba >= thresholds["auto"], 2, np.where(top_proba >= thresholds["review"], 1, 0))]
     if known is not None:
         out[~known] = "manual"
     return out

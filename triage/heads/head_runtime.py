@@ -40,9 +40,16 @@ class LabelHeadInference:
         k = min(k, len(self.classes_))
         idx = np.argsort(-proba, axis=1)[:, :k]
         # Whole-array gathers and one tolist() each: Python floats and strs without a call per cell.
-        names = np.array([str(c) for c in self.classes_], dtype=object)[idx].tolist()
+        names = self._class_names()[idx].tolist()
         values = np.take_along_axis(proba, idx, axis=1).astype(float).tolist()
         return [list(zip(n, v, strict=True)) for n, v in zip(names, values, strict=True)]
+
+    def _class_names(self) -> np.ndarray:
+        """``classes_`` as Python strings, built once per fitted ``classes_`` (it is read on every call)."""
+        cached = getattr(self, "_names", None)
+        if cached is None or cached[0] is not self.classes_:
+            cached = self._names = (self.classes_, np.array([str(c) for c in self.classes_], dtype=object))
+        return cached[1]
 
     def class_coefficients(self, label_index: int) -> np.ndarray:
         """Weights pushing towards class ``label_index`` (for explanations)."""

@@ -28,6 +28,8 @@ def test_hstack_rows_equals_scipy_hstack(n):
     assert got.has_sorted_indices or np.all(np.diff(got.indices[got.indptr[0]:got.indptr[1]]) > 0)
     W = rng.standard_normal((got.shape[1], 4))
     assert np.array_equal(got @ W, want @ W)  # explicit zeros change no product
+    alone = hstack_rows([Rows.of(a)])  # one block: its own rows
+    assert np.array_equal(alone.indptr, a.indptr) and np.array_equal(alone.toarray(), a.toarray())
 
 
 def test_leading_columns_equals_slicing():

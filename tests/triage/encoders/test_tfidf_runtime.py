@@ -44,6 +44,11 @@ def test_mirror_transform_is_scikit_learns_bit_for_bit(name):
     assert got.data.dtype == want.dtype and got.n_cols == want.shape[1]
     assert np.array_equal(got.indptr, want.indptr) and np.array_equal(got.indices, want.indices)
     assert np.array_equal(got.data, want.data)
+    mirror = _mirror(vec)
+    for i, doc in enumerate(probe[:60] + ODD):  # one report at a time (a classify) takes its own path
+        one, row = mirror.rows([doc]), vec.transform([doc])
+        assert np.array_equal(one.indices, row.indices) and np.array_equal(one.data, row.data), i
+        assert one.data.dtype == row.dtype and list(one.indptr) == [0, row.nnz]
 
 
 @pytest.mark.parametrize("name", list(VARIANTS))
