@@ -104,28 +104,6 @@ def _top_terms(X, i: int, coef: np.ndarray, offset: int, names: np.ndarray, n: i
     return [(str(names[cols[i] - lo]), float(contrib[i])) for i in best if contrib[i] > 0]
 
 
-def _top_terms_of_rows(X, rows: np.ndarray, classes: np.ndarray, C: np.ndarray, offset: int, names: np.ndarray,
-                       n: int) -> dict[int, list[tuple[str, float]]]:
-    """:func:`_top_terms` for the rows ``rows`` of ``X`` (CSR), row ``rows[j]`` towards class ``classes[j]``
-    (a row of ``C``, one weight per feature): the products for all rows in one pass, then each row's
-    strongest, ranked as :func:`_top_terms` ranks them (words that always occur together have equal
-    weights, so the order of ties is kept as it was)."""
-    lo, hi = offset, offset + len(names)
-    want = np.full(X.shape[0], -1, dtype=np.int64)
-    want[rows] = classes
-    row = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
-    sel = (X.indices >= lo) & (X.indices < hi) & (want[row] >= 0)
-    row, cols = row[sel], X.indices[sel]
-    contrib = X.data[sel] * C[want[row], cols]
-    bounds = np.searchsorted(row, rows, side="left").tolist(), np.searchsorted(row, rows, side="right").tolist()
-    out: dict[int, list[tuple[str, float]]] = {}
-    for i, a, b in zip(rows.tolist(), *bounds, strict=True):
-        c = contrib[a:b]
-        best = [j for j in np.argsort(-c)[:n].tolist() if c[j] > 0]
-        out[i] = [(str(t), w) for t, w in zip(names[cols[a:b][best] - lo].tolist(), c[best].tolist(), strict=True)]
-    return out
-
-
 @dataclass
 class Analysis:
     """What one pass of the model gives for a batch: the suggestions, and the texts' unit-length dense
@@ -212,7 +190,7 @@ class Suggester:
         self._dim: int | None = None
         self._stacks: dict = {}
         self._block = _UNSET
-        self._weights: np.ndarray | None = None
+        self._index: dict[str, dict[str, int]] = {}
 
     def warm_up(self) -> Suggester:
         """Build now what the first suggestion would build (the stacked heads, the word names, the
@@ -278,12 +256,12 @@ class Suggester:
             stacked = self._stacks[key] = StackedHeads(self.bundle.model.heads_, names, n_features, len(CUE_NAMES))
         return stacked
 
-    def _class_weights(self, head) -> np.ndarray:
-        """Each class's weights (``head.class_coefficients``) as the rows of one matrix, built once."""
-        if self._weights is None:
-            C = head.estimator_.coef_
-            self._weights = np.vstack([-C[0], C[0]]) if head.binary_ else np.asarray(C)
-        return self._weights
+    def _class_index(self, name: str) -> dict[str, int]:
+        """A head's label -> column, built once (the bundle never changes under a Suggester)."""
+        index = self._index.get(name)
+        if index is None:
+            index = self._index[name] = {lab: j for j, lab in enumerate(self.bundle.model.heads_[name].classes_)}
+        return index
 
     def _word_block(self):
         if self._block is _UNSET:
@@ -320,12 +298,12 @@ class Suggester:
                 s.hoax = self._hoax(model, probas["hoax"][i], X, i, cues[i], known[i], block, sparse)
         if "agency" in probas and block is not None and sparse:
             head = model.heads_["agency"]
-            index = {lab: j for j, lab in enumerate(head.classes_)}
-            rows = np.flatnonzero(known)
-            classes = np.array([index[out[i].agency.top.label] for i in rows], dtype=np.int64)
-            terms = _top_terms_of_rows(X, rows, classes, self._class_weights(head), block[0], block[1], N_TERMS)
-            for i, found in terms.items():
-                out[i].explanation = [{"term": t, "weight": round(w, 4)} for t, w in found]
+            index = self._class_index("agency")
+            for i, s in enumerate(out):
+                if known[i]:
+                    coef = head.class_coefficients(index[s.agency.top.label])
+                    terms = _top_terms(X, i, coef, block[0], block[1], N_TERMS)
+                    s.explanation = [{"term": t, "weight": round(w, 4)} for t, w in terms]
         return Analysis(out, embeddings, X)
 
     def _hoax(self, model, proba: np.ndarray, X, i: int, cues: np.ndarray, known: bool, block,

@@ -71,6 +71,28 @@ def test_bands_and_unknown_texts():
     th = {"auto": 0.8, "review": 0.3}
     out = assign_bands(np.array([0.9, 0.5, 0.1, 0.95]), th, known=np.array([True, True, True, False]))
     assert out.tolist() == ["auto", "review", "manual", "manual"]
+    # One report at a time takes its own path: the same bands, as an object array too.
+    p = np.array([0.9, 0.5, 0.1, 0.95, 0.8, 0.3, np.nan])
+    known = np.array([True, True, True, False, True, True, True])
+    many = assign_bands(p, th, known)
+    assert many.tolist() == ["auto", "review", "manual", "manual", "auto", "review", "manual"]
+    for i in range(len(p)):
+        one = assign_bands(p[i:i + 1], th, known[i:i + 1])
+        assert one.dtype == object and one.tolist() == [many[i]]
+        assert assign_bands(p[i:i + 1], th).tolist() == assign_bands(p, th)[i:i + 1].tolist()
+
+
+def test_top_k_of_one_report_is_the_batch_row():
+    from triage.heads.head_runtime import LabelHeadInference
+
+    head = LabelHeadInference()
+    head.classes_ = np.array(["a", "b", "c", "d"], dtype=object)
+    P = np.random.default_rng(1).dirichlet(np.ones(4), size=6)
+    P[2] = [0.25, 0.25, 0.25, 0.25]  # ties keep argsort's order in both paths
+    rows = head.top_k(P, 3)
+    for i in range(len(P)):
+        assert head.top_k(P[i:i + 1], 3) == [rows[i]]
+        assert all(type(lab) is str and type(p) is float for lab, p in rows[i])
 
 
 def test_temperature_scaling_reduces_overconfidence():

@@ -102,24 +102,3 @@ def test_a_contact_line_does_not_move_a_road_report(suggester):
         assert sg.agency.top.label == plain, line
         assert sg.agency.top.probability > 0.5, line
 
-
-def test_a_batch_explains_each_report_as_the_one_row_ranking_does(suggester, sample_bundle):
-    # The explanations of a batch are computed in one pass (_top_terms_of_rows); each must be what
-    # _top_terms gives for that row alone, ties (words that always occur together) in the same order.
-    from triage.data import load_sample_complaints
-    from triage.suggest import N_TERMS, _top_terms
-
-    texts = load_sample_complaints()["text"].tolist()[:150] + ["", "ok"]
-    analysis = suggester.analyse(texts)
-    head = sample_bundle.model.heads_["agency"]
-    offset, names = sample_bundle.model.word_block()
-    X = analysis.features
-    ties = 0
-    for i, sg in enumerate(analysis.suggestions):
-        coef = head.class_coefficients(list(head.classes_).index(sg.agency.top.label))
-        want = [{"term": t, "weight": round(w, 4)} for t, w in _top_terms(X, i, coef, offset, names, N_TERMS)]
-        assert sg.explanation == want, i
-        weights = [e["weight"] for e in want]
-        ties += len(weights) - len(set(weights))
-    assert ties > 0  # the sample has tied words, so their order is checked
-    assert analysis.suggestions[-2].explanation == []  # nothing to explain in an empty report

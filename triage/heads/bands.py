@@ -64,6 +64,10 @@ _BAND_NAMES = np.array(["manual", "review", "auto"], dtype=object)
 
 def assign_bands(top_proba: np.ndarray, thresholds: dict, known: np.ndarray | None = None) -> np.ndarray:
     """Band per report from its top probability; reports with no known features are ``manual``."""
+    if len(top_proba) == 1:  # one report: the same comparisons on one number
+        p = top_proba[0]
+        band = "auto" if p >= thresholds["auto"] else "review" if p >= thresholds["review"] else "manual"
+        return np.array(["manual" if known is not None and not known[0] else band], dtype=object)
     # Indices into the names, then one gather: no string array to build and convert on every call.
     out = _BAND_NAMES[np.where(top_proba >= thresholds["auto"], 2, np.where(top_proba >= thresholds["review"], 1, 0))]
     if known is not None:

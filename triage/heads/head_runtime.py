@@ -39,6 +39,8 @@ class LabelHeadInference:
     def top_k(self, proba: np.ndarray, k: int = 5) -> list[list[tuple[str, float]]]:
         k = min(k, len(self.classes_))
         idx = np.argsort(-proba, axis=1)[:, :k]
+        if len(proba) == 1:  # one report: plain indexing, without take_along_axis's index building
+            return [list(zip(self._class_names()[idx[0]].tolist(), proba[0, idx[0]].astype(float).tolist(), strict=True))]
         # Whole-array gathers and one tolist() each: Python floats and strs without a call per cell.
         names = self._class_names()[idx].tolist()
         values = np.take_along_axis(proba, idx, axis=1).astype(float).tolist()

@@ -49,12 +49,15 @@ class StackedHeads:
     def predict_proba(self, X, cues: np.ndarray | None) -> dict[str, np.ndarray]:
         """Each head's probabilities for the rows of ``X`` (``cues``: the hoax cue matrix, when a head uses it)."""
         if self.with_cues and sp.issparse(X):
-            # scipy's product adds a row's terms in column order, the cue columns last: the same sums as
-            # the product over [X, cues], without building that matrix.
+            # scipy's product adds a row's terms one after another in column order, the cue columns last.
+            # The same sums without building [X, cues]: the product over X, then each cue's term added in
+            # turn (a sum over the first axis adds its slices in order).
             n = X.shape[1]
-            scores = X @ self.W[:n]
-            for k, w in enumerate(self.W[n:]):
-                scores += np.asarray(cues[:, k : k + 1], dtype=np.float64) * w
+            cue_w = self.W[n:]
+            terms = np.empty((1 + len(cue_w), X.shape[0], self.W.shape[1]))
+            terms[0] = X @ self.W[:n]
+            np.multiply(np.asarray(cues, dtype=np.float64).T[:, :, None], cue_w[:, None, :], out=terms[1:])
+            scores = np.add.reduce(terms, axis=0)
             scores += self.b
         else:
             if self.with_cues:

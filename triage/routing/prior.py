@@ -472,6 +472,8 @@ class DirectoryPrior(ClassifierParamsMixin):
     def _rows(self, found: list[tuple[np.ndarray, dict[int, float], int]]) -> np.ndarray:
         """:meth:`_row` of each (scores, hits, words), the same numbers: the reports that name no place (most
         of them) as one array, the others one by one."""
+        if len(found) < 4:  # the array's fixed costs outweigh a few rows (one report costs twice as much)
+            return np.vstack([self._row(*f) for f in found])
         S = np.vstack([f[0] for f in found])
         out = np.empty_like(S)
         plain = []
