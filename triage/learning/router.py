@@ -145,7 +145,7 @@ class LearningRouter(SuggesterWrapper):
                 prior = DirectoryPrior().fit(list(directory))
             code_of = {e.name: getattr(e, self.label_by) for e in prior.entries_}
             self.prior = prior
-            self._prior_codes = np.array([code_of[n] for n in prior.classes_], dtype=object)
+            self._prior_codes = np.array([str(code_of[n]) for n in prior.classes_], dtype=object)
             self._head_rows = self._head_speaks_for_office()
 
     def _head_speaks_for_office(self) -> int:
@@ -262,6 +262,13 @@ class LearningRouter(SuggesterWrapper):
         s = self.settings
         prior_weight = s.prior_decisions / (s.prior_decisions + n_memory + head_rows) if prior is not None else 0.0
         allowed = set(self.directory_codes) if self.directory_codes is not None else None
+        if P_prior is not None:
+            # Each report's strongest prior agencies, for the whole batch at once (a row's argsort is the
+            # same as it is alone): the labels and probabilities as Python values.
+            order = np.argsort(-P_prior, axis=1)[:, : 3 * TOP_K]
+            prior_top = [dict(zip(labels, probs, strict=True)) for labels, probs in
+                         zip(prior_codes[order].tolist(), np.take_along_axis(P_prior, order, axis=1).tolist(),
+                             strict=True)]
         for i, sg in enumerate(analysis.suggestions):
             parts: list[tuple[float, dict[str, float]]] = []
             head = {}
@@ -278,8 +285,7 @@ class LearningRouter(SuggesterWrapper):
             if head:
                 parts.append(((1 - m) if parts else 1.0, head))
             if P_prior is not None:
-                row = P_prior[i]
-                prior_dist = {str(prior_codes[j]): float(row[j]) for j in np.argsort(-row)[: 3 * TOP_K]}
+                prior_dist = prior_top[i]
                 weight = prior_weight if parts else 1.0
                 parts = [(w * (1 - weight), d) for w, d in parts] + [(weight, prior_dist)]
             if not parts:
