@@ -1128,7 +1128,9 @@ _BRIBE_RE = re.compile(
 )
 _OFFICIAL_RE = re.compile(
     r"\b(?:oknum|petugas|pegawai|pejabat|aparat|kepala|kades|lurah|camat|polisi|polantas|satpol|asn|pns|"
-    r"guru|sekdes|perangkat\s+desa|staf|bupati|walikota|anggota\s+dewan|dprd|pak|bu|bapak|ibu)\b",
+    r"guru|sekdes|perangkat\s+desa|staf|bupati|walikota|anggota\s+dewan|dprd|pak|bu|bapak|ibu|"
+    # A bribe at a government office accuses its staff even when no one is named ("pungli di kelurahan").
+    r"kelurahan|kecamatan|kantor\s+desa|balai\s+desa|dinas|samsat|disdukcapil|dukcapil|puskesmas|sekolah)\b",
     _I,
 )
 _KIND_LABEL = {

@@ -295,6 +295,8 @@ def test_megabyte_text_runs():
         "oknum petugas kelurahan minta uang pelicin 500 ribu untuk urus KTP",
         "saya korban KDRT oleh suami",
         "saya diancam akan dipecat kalau melapor",
+        "Pungli di kelurahan. Urus surat pindah dimintai 200 ribu",  # the office, no one named
+        "ada pungutan liar di sekolah untuk seragam",
     ],
 )
 def test_confidentiality_secret(text):
@@ -307,6 +309,8 @@ def test_confidentiality_anonymous_and_public():
     level, reason = suggest_confidentiality("Nama saya Budi, hp 081234567890, lampu jalan mati")
     assert level == "anonymous" and "telepon" in reason
     assert suggest_confidentiality("Lampu jalan di RT 03 mati sejak 2024") == ("public", None)
+    # An office named without a bribe is ordinary routing, not an accusation.
+    assert suggest_confidentiality("Jalan depan kantor kelurahan rusak, dekat sekolah") == ("public", None)
 
 
 # ------------------------------------------------------------------ cases seen in real complaint text
