@@ -14,6 +14,7 @@ from api.model_holder import Loaded, ModelHolder
 from triage.duplicates import MatchRule, ShardedIndex
 
 SAVE_EVERY_SECONDS = 30.0
+PENDING_LIMIT = 4096  # vectors of reports taken in but not yet in the index (the next catch-up adds them)
 
 
 class IndexStore:
@@ -24,6 +25,8 @@ class IndexStore:
         self._index: ShardedIndex | None = None
         self._version: str | None = None
         self._saved_at = 0.0
+        self._pending: dict[int, object] = {}
+        self._pending_version: str | None = None
 
     def get(self, holder: ModelHolder) -> tuple[ShardedIndex | None, Loaded | None]:
         loaded = holder.current
@@ -36,6 +39,21 @@ class IndexStore:
                                            model_version=loaded.version)
                 self._version = loaded.version
             return self._index, loaded
+
+    def remember(self, version: str, key: int, vector) -> None:
+        """A report this process just stored, with its vector from the model ``version``: the next
+        catch-up adds it to the index without encoding it again."""
+        with self._lock:
+            if version != self._pending_version:
+                self._pending, self._pending_version = {}, version
+            self._pending[key] = vector
+            while len(self._pending) > PENDING_LIMIT:  # never added (no search since): the catch-up encodes it
+                del self._pending[next(iter(self._pending))]
+
+    def pending(self, version: str) -> dict:
+        """The remembered vectors of this model version (catch_up takes out the ones it adds)."""
+        with self._lock:
+            return self._pending if version == self._pending_version else {}
 
     def maybe_save(self, force: bool = False) -> None:
         if self._index is None:

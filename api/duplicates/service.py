@@ -6,8 +6,9 @@ brings up to date before it searches: for every month the time window touches it
 complaints whose id is above what it holds. A new model version starts a new directory (its
 embeddings differ), filled lazily month by month as lookups need them.
 
-A new report is linked (after intake committed it) to the closest earlier open report about the
-same problem: into that report's cluster, or into a new cluster of the two. Verifiers can then
+A new report is linked to the closest earlier open report about the same problem: into that
+report's cluster, or into a new cluster of the two. Intake looks for it before writing (`plan_link`,
+reads only) and writes the link in the report's own transaction (`write_link`). Verifiers can then
 dispatch every open member of a cluster with one decision (api.services.decisions per member).
 The console's "similar earlier reports" panel uses the same index (`similar_dispatched`).
 """
@@ -38,7 +39,15 @@ from api.workflow import Status
 
 if TYPE_CHECKING:
     from api.duplicates.schemas import ClusterDispositionCreate, ClusterLinkCreate
-from triage.duplicates import WINDOW_DAYS, MatchRule, ShardedIndex, judge, months_between, place_tokens
+from triage.duplicates import (
+    WINDOW_DAYS,
+    MatchRule,
+    ShardedIndex,
+    judge,
+    month_of,
+    months_between,
+    place_tokens,
+)
 from triage.text.fulltext import full_text as join_title
 
 log = logging.getLogger(__name__)
@@ -76,26 +85,40 @@ _NEWER = (select(Complaint.id, Complaint.title, Complaint.text, Complaint.receiv
 
 def catch_up(s: Session, index: ShardedIndex, loaded, months: list[str], batch: int = 2000,
              known: dict | None = None) -> int:
-    """Add the complaints of these months that the index does not hold yet; returns how many.
-    ``known``: complaint id -> its embedding by this model, already computed (not encoded again)."""
-    known = known or {}
-    added = 0
-    for month in months:
-        start, end = _month_range(month)
-        while True:
-            # Core on the session's connection: rows of columns need none of the ORM's per-call work.
-            rows = s.connection().execute(_NEWER, {"start": start, "end": end, "above": index.high_water(month),
-                                                   "batch": batch}).all()
-            if not rows:
-                break
-            todo = [r for r in rows if r.id not in known]
-            vecs = dict(zip([r.id for r in todo], _embed(loaded, [join_title(r.text, r.title) for r in todo])
-                            if todo else [], strict=True))
-            index.add([r.id for r in rows], np.vstack([known.get(r.id, vecs.get(r.id)) for r in rows]),
-                      [r.received_at for r in rows])
-            added += len(rows)
-            if len(rows) < batch:
-                break
+    """Add the complaints of these (consecutive) months that the index does not hold yet; returns how many.
+    ``known``: complaint id -> its embedding by this model, already computed (not encoded again); the
+    entries used are taken out of it.
+
+    One query for all the months (above the lowest month's high-water mark), not one per month: this
+    runs before every search, so on every intake."""
+    known = {} if known is None else known
+    if not months:
+        return 0
+    high = {m: index.high_water(m) for m in months}
+    start, end = _month_range(months[0])[0], _month_range(months[-1])[1]
+    above, added = min(high.values()), 0
+    while True:
+        # Core on the session's connection: rows of columns need none of the ORM's per-call work.
+        rows = s.connection().execute(_NEWER, {"start": start, "end": end, "above": above, "batch": batch}).all()
+        if not rows:
+            break
+        above = rows[-1].id
+        new = [r for r in rows if r.id > high.get(month_of(r.received_at), 0)]
+        if new:
+            have = {r.id: v for r in new if (v := known.pop(r.id, None)) is not None}
+            todo = [r for r in new if r.id not in have]
+            if todo:
+                have.update(zip([r.id for r in todo], _embed(loaded, [join_title(r.text, r.title) for r in todo]),
+                                strict=True))
+            index.add([r.id for r in new], np.vstack([have[r.id] for r in new]), [r.received_at for r in new])
+            added += len(new)
+        if len(rows) < batch:
+            break
+    if above > min(high.values()):
+        # Every row of these months up to `above` has been seen: a month with no new rows (or none at
+        # all) need not be read from its old mark again.
+        for m in months:
+            index.mark_complete(m, above)
     return added
 
 
@@ -112,27 +135,32 @@ def _window_months(at: dt.datetime, window_days: int, before_only: bool) -> list
     return months_between(d - dt.timedelta(days=window_days), d if before_only else d + dt.timedelta(days=window_days))
 
 
-def _neighbours(s: Session, holder: ModelHolder, c: Complaint, window_days: int, k: int, before_only: bool,
-                embedding=None):
-    """``embedding``: (model version, vector) of ``c`` already computed (intake's classification);
-    used when the index is of that model, else ``c`` is embedded here."""
+def _search(s: Session, st: IndexStore, index: ShardedIndex, loaded, vec, at: dt.datetime, window_days: int,
+            k: int, before_only: bool) -> list:
+    """The k nearest reports to ``vec`` within the window, after bringing the index up to date (with the
+    vectors of reports this process took in, so they are not encoded again)."""
+    months = _window_months(at, window_days, before_only)
+    if catch_up(s, index, loaded, months, known=st.pending(loaded.version)):
+        st.maybe_save()
+    return index.search(vec, at, window_days, k=k, months=months)
+
+
+def _neighbours(s: Session, holder: ModelHolder, c: Complaint, window_days: int, k: int, before_only: bool):
     st = store()
     index, loaded = st.get(holder)
     if index is None:
         return None, []
-    months = _window_months(c.received_at, window_days, before_only)
-    vec = embedding[1] if embedding is not None and embedding[0] == loaded.version else None
-    if catch_up(s, index, loaded, months, known={} if vec is None else {c.id: vec}):
-        st.maybe_save()
-    if vec is None:
-        [vec] = _embed(loaded, [full_text(c)])
-    found = index.search(vec, c.received_at, window_days, k=k + 1, months=months)
+    [vec] = _embed(loaded, [full_text(c)])
+    found = _search(s, st, index, loaded, vec, c.received_at, window_days, k + 1, before_only)
     return st.rule, [n for n in found if n.key != c.id]
 
 
-def _judge(rule: MatchRule, c: Complaint, other: Complaint, similarity: float) -> dict:
-    days = abs((c.received_at - other.received_at).total_seconds()) / 86400.0
-    return judge(similarity, place_tokens(full_text(c)), place_tokens(full_text(other)), int(days), rule).to_dict()
+def _judge(rule: MatchRule, text: str, at: dt.datetime, other, similarity: float,
+           places: frozenset[str] | None = None) -> dict:
+    """``other``: anything with title, text and received_at (a Complaint or a row of columns)."""
+    days = abs((at - other.received_at).total_seconds()) / 86400.0
+    places = place_tokens(text) if places is None else places
+    return judge(similarity, places, place_tokens(join_title(other.text, other.title)), int(days), rule).to_dict()
 
 
 def cluster_ids(s: Session, complaint_ids: list[int]) -> dict[int, int]:
@@ -171,81 +199,106 @@ def related(c: Complaint, *, session: Session, holder: ModelHolder, principal: P
         o = others.get(n.key)
         if o is None:
             continue
-        j = _judge(rule, c, o, n.similarity)
+        j = _judge(rule, full_text(c), c.received_at, o, n.similarity)
         if j["days_apart"] is not None and j["days_apart"] > window_days:
             continue
         out.append(Related(o, n.similarity, j, clusters.get(o.id)))
     return out[:limit]
 
 
-_CANDIDATES = (select(Complaint.id, Complaint.status, Complaint.title, Complaint.text, Complaint.received_at)
+@dataclass(frozen=True)
+class LinkPlan:
+    """The earlier report a new one is about to be linked to, read before intake writes anything."""
+
+    other_id: int
+    other_tracking_id: str
+    other_status: str
+    other_cluster_id: int | None
+    similarity: float
+    evidence: dict
+
+
+# The columns the judgement reads and the other report's cluster, not whole complaints.
+_CANDIDATES = (select(Complaint.id, Complaint.tracking_id, Complaint.status, Complaint.title, Complaint.text,
+                      Complaint.received_at, ClusterMember.cluster_id)
+               .outerjoin(ClusterMember, ClusterMember.complaint_id == Complaint.id)
                .where(Complaint.id.in_(bindparam("ids", expanding=True)),
                       Complaint.received_at <= bindparam("until")))
 
 
-def link_new(s: Session, holder: ModelHolder, c: Complaint, embedding=None) -> ClusterMember | None:
-    """After intake: put `c` (created by this intake, so in no cluster yet) in the cluster of the closest
-    earlier open report about the same problem.
-    ``embedding``: (model version, vector) from intake's classification, so `c` is not encoded twice."""
-    if holder.current is None:
+def plan_link(s: Session, holder: ModelHolder, text: str, title: str | None, received_at: dt.datetime,
+              embedding=None) -> LinkPlan | None:
+    """For intake, before it writes: the closest earlier open report about the same problem, or None.
+    Only reads, so the link is written in the report's own transaction and no write lock is held while
+    the index is searched. ``embedding``: (model version, vector) from intake's classification, so the
+    report is not encoded twice. Never raises: linking helps, and the report is stored whatever happens here."""
+    if not has_app_context() or holder.current is None:
         return None
-    rule, found = _neighbours(s, holder, c, WINDOW_DAYS, k=20, before_only=True, embedding=embedding)
+    try:
+        return _plan_link(s, holder, join_title(text, title), received_at, embedding)
+    except Exception:
+        log.exception("looking for an earlier report about the same problem failed; this one stays on its own")
+        s.rollback()  # only reads ran; on PostgreSQL a failed statement would spoil the intake's transaction
+        return None
+
+
+def _plan_link(s: Session, holder: ModelHolder, text: str, at: dt.datetime, embedding) -> LinkPlan | None:
+    st = store()
+    index, loaded = st.get(holder)
+    if index is None:
+        return None
+    vec = embedding[1] if embedding is not None and embedding[0] == loaded.version else None
+    if vec is None:
+        [vec] = _embed(loaded, [text])
+    rule = st.rule
+    floor = min(rule.min_similarity, rule.min_similarity_no_place)  # no pair below it is the same problem
+    found = [n for n in _search(s, st, index, loaded, vec, at, WINDOW_DAYS, 20, before_only=True)
+             if n.similarity >= floor]
     if not found:
         return None
-    # The columns the judgement reads, not 20 whole complaints: only the one joined is loaded.
-    others = {r.id: r for r in s.connection().execute(_CANDIDATES, {"ids": [n.key for n in found],
-                                                                         "until": c.received_at})}
-    best = None
-    for n in found:
+    others = {r.id: r for r in s.connection().execute(_CANDIDATES, {"ids": [n.key for n in found], "until": at})}
+    places = place_tokens(text)
+    for n in found:  # best first
         o = others.get(n.key)
         if o is None or o.status in FINAL:
             continue
-        j = _judge(rule, c, o, n.similarity)
+        j = _judge(rule, text, at, o, n.similarity, places)
         if j["same_problem"]:
-            best = (o.id, n.similarity, j)
-            break  # found is sorted by similarity
-    if best is None:
-        return None
-    other_id, sim, j = best
-    member = _join(s, c, s.get(Complaint, other_id), sim, j, MODEL_ACTOR)
-    s.commit()
-    store().maybe_save()
-    return member
+            return LinkPlan(o.id, o.tracking_id, o.status, o.cluster_id, n.similarity, j)
+    return None
 
 
-def _join(s: Session, c: Complaint, other: Complaint, sim: float, evidence: dict, actor: str) -> ClusterMember:
-    now = utcnow()
-    other_member = s.scalar(select(ClusterMember).where(ClusterMember.complaint_id == other.id))
-    if other_member is None:
-        cluster = ComplaintCluster(created_by=actor, created_at=now)
-        s.add(cluster)
-        s.flush()
-        s.add(ClusterMember(cluster_id=cluster.id, complaint_id=other.id, linked_by=actor, linked_at=now,
-                            evidence={}))
-        # Added by key: appending to `other.events` would first load its whole history.
-        s.add(Event(complaint_id=other.id, type="cluster", from_status=other.status, to_status=other.status,
-                    actor=actor, data={"cluster_id": cluster.id, "linked_to": None}, at=now))
-        cluster_id = cluster.id
-    else:
-        cluster_id = other_member.cluster_id
-    member = ClusterMember(cluster_id=cluster_id, complaint_id=c.id, linked_to_id=other.id, similarity=float(sim),
-                           evidence=evidence, linked_by=actor, linked_at=now)
-    s.add(member)
-    c.events.append(Event(type="cluster", from_status=c.status, to_status=c.status, actor=actor,
-                          data={"cluster_id": cluster_id, "linked_to": other.tracking_id,
-                                "similarity": round(float(sim), 4)}, at=now))
-    return member
+def remember(holder: ModelHolder, complaint_id: int, embedding) -> None:
+    """After intake committed a report: keep its vector for the next catch-up (not encoded again)."""
+    if embedding is not None and has_app_context():
+        store().remember(embedding[0], complaint_id, embedding[1])
 
 
-def on_intake(s: Session, holder: ModelHolder, c: Complaint, embedding=None) -> None:
-    """Called by api.services.intake after the complaint is committed; never raises."""
-    if not has_app_context():
-        return
-    try:
-        link_new(s, holder, c, embedding)
-    except Exception:
-        log.exception("linking complaint %s to a cluster failed; it stays on its own", c.tracking_id)
-        s.rollback()
+_CLUSTERS, _MEMBERS, _EVENTS = (t.__table__.insert() for t in (ComplaintCluster, ClusterMember, Event))
+
+
+def write_link(conn, complaint_id: int, status: str, plan: LinkPlan, actor: str, now: dt.datetime) -> int:
+    """Put a report (in no cluster yet) into the cluster of ``plan``'s report, or into a new cluster of the
+    two, with a "cluster" event on each report whose history changes; returns the cluster id. Core rows
+    on the caller's connection and transaction (intake's, or a verifier's manual link)."""
+    cluster_id = plan.other_cluster_id
+    if cluster_id is None:
+        cluster_id = conn.execute(_CLUSTERS, {"created_by": actor, "created_at": now}).inserted_primary_key[0]
+        conn.execute(_MEMBERS, {"cluster_id": cluster_id, "complaint_id": plan.other_id, "linked_to_id": None,
+                                         "similarity": None, "evidence": {}, "linked_by": actor, "linked_at": now})
+        conn.execute(_EVENTS, {"complaint_id": plan.other_id, "type": "cluster",
+                                        "from_status": plan.other_status, "to_status": plan.other_status,
+                                        "actor": actor, "data": {"cluster_id": cluster_id, "linked_to": None},
+                                        "at": now})
+    sim = float(plan.similarity)
+    conn.execute(_MEMBERS, {"cluster_id": cluster_id, "complaint_id": complaint_id,
+                                     "linked_to_id": plan.other_id, "similarity": sim, "evidence": plan.evidence,
+                                     "linked_by": actor, "linked_at": now})
+    conn.execute(_EVENTS, {"complaint_id": complaint_id, "type": "cluster", "from_status": status,
+                                    "to_status": status, "actor": actor,
+                                    "data": {"cluster_id": cluster_id, "linked_to": plan.other_tracking_id,
+                                             "similarity": round(sim, 4)}, "at": now})
+    return cluster_id
 
 
 # -- clusters ---------------------------------------------------------------------------------------
@@ -279,9 +332,14 @@ def link_manually(tracking_id: str, data: ClusterLinkCreate, *, session: Session
         raise Invalid("a complaint cannot be linked to itself", "validation_error")
     if s.scalar(select(ClusterMember).where(ClusterMember.complaint_id == c.id)):
         raise Conflict(f"{tracking_id} is already in a cluster", "already_clustered")
-    member = _join(s, c, other, 0.0, {"reason": "ditautkan oleh verifikator"}, principal.actor)
+    plan = LinkPlan(other.id, other.tracking_id, other.status,
+                    s.scalar(select(ClusterMember.cluster_id).where(ClusterMember.complaint_id == other.id)),
+                    0.0, {"reason": "ditautkan oleh verifikator"})
+    write_link(s.connection(), c.id, c.status, plan, principal.actor, utcnow())
     s.commit()
-    return member
+    for x in (c, other):  # their histories and memberships were written without the ORM
+        s.expire(x, ["events", "cluster_member"])
+    return s.scalar(select(ClusterMember).where(ClusterMember.complaint_id == c.id))
 
 
 def dispose(cluster_id: int, data: ClusterDispositionCreate, *, session: Session, principal: Principal,

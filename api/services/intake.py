@@ -1,4 +1,5 @@
-"""Intake: a complaint, its reporter contact and its suggestion are stored in one transaction.
+"""Intake: a complaint, its reporter contact, its suggestion and its duplicate link are stored in one
+transaction.
 
 The model runs before the transaction opens (no lock held during inference). If it fails the
 complaint is stored anyway, status `received` without a suggestion, for a human to handle.
@@ -6,6 +7,7 @@ complaint is stored anyway, status `received` without a suggestion, for a human 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -14,10 +16,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm.attributes import set_committed_value
 
 from api import metrics
 from api.deadlines import DeadlinePolicy
+from api.duplicates import service as duplicates
 from api.model_holder import ModelHolder
 from api.models import Complaint, Event, ReporterContact, Suggestion, utcnow
 from api.principal import Principal
@@ -57,21 +61,20 @@ def _replay(s: Session, scoped_key: str, digest: str) -> IntakeResult | None:
     return IntakeResult(existing, created=False)
 
 
-def store_suggestion(s: Session, c: Complaint, payload: dict) -> Suggestion:
+def suggestion_fields(payload: dict) -> dict:
+    """The columns of a suggestion row (and the complaint's copies for the queues) read off a payload."""
     agency = payload.get("agency") or {}
     candidates = agency.get("candidates") or []
-    hoax = (payload.get("hoax") or {}).get("probability")
-    sug = Suggestion(
-        complaint=c,
-        model_name=payload["model"]["name"],
-        model_version=payload["model"]["version"],
-        payload=payload,
-        agency_band=agency.get("band"),
-        top_agency=candidates[0]["label"] if candidates else None,
-        hoax_probability=hoax,
-    )
+    return {"model_name": payload["model"]["name"], "model_version": payload["model"]["version"],
+            "payload": payload, "agency_band": agency.get("band"),
+            "top_agency": candidates[0]["label"] if candidates else None,
+            "hoax_probability": (payload.get("hoax") or {}).get("probability")}
+
+
+def store_suggestion(s: Session, c: Complaint, payload: dict) -> Suggestion:
+    sug = Suggestion(complaint=c, **suggestion_fields(payload))
     s.add(sug)
-    c.band, c.suggested_agency, c.hoax_probability = sug.agency_band, sug.top_agency, hoax
+    c.band, c.suggested_agency, c.hoax_probability = sug.agency_band, sug.top_agency, sug.hoax_probability
     return sug
 
 
@@ -103,52 +106,97 @@ def intake(
         log.exception("classification failed during intake; storing the complaint without a suggestion")
 
     now = utcnow()
-    c = Complaint(
-        tracking_id=new_tracking_id(),
-        title=data.title,
-        text=data.text,
-        channel=channel,
-        confidentiality=data.confidentiality,
-        status=Status.RECEIVED.value,
-        received_at=now,
-        verify_due=deadlines.verify_due(now),
-        idempotency_key=scoped_key,
-        request_hash=digest,
-        submitted_by=principal.actor,
-    )
-    c.due_at = c.verify_due
-    s.add(c)
-    reporter = data.reporter.given() if data.reporter else {}
-    if reporter:
-        s.add(ReporterContact(complaint=c, **reporter))
-    if payload is not None:
-        store_suggestion(s, c, payload)
-    c.events.append(Event(type="received", from_status=None, to_status=c.status, actor=principal.actor,
-                data={"channel": channel, "classified": payload is not None}, at=now))
+    # Issue 7: the earlier report about the same problem is found before writing (reads only), so the
+    # link commits with the report: one transaction, one durable commit.
+    link = duplicates.plan_link(s, holder, data.text, data.title, now, embedding)
+    row = _Row(data, channel, payload, now, deadlines.verify_due(now), principal.actor, scoped_key, digest)
     try:
-        s.commit()
+        c = _store(s, row, link)
     except IntegrityError:
-        # A concurrent retry with the same key won the race: answer as a replay.
-        s.rollback()
         if scoped_key and (replay := _replay(s, scoped_key, digest)):
+            # A concurrent retry with the same key won the race: answer as a replay.
             return replay
-        raise
+        if link is None:
+            raise
+        # The report it was to join was put in a cluster meanwhile by another request: store it on its own.
+        log.warning("linking a new report to %s lost a race; stored without the link", link.other_tracking_id)
+        c = _store(s, row, None)
     metrics.INTAKE.labels(channel, "classified" if payload is not None else "unclassified").inc()
-    _link_duplicates(s, holder, c, embedding)
+    duplicates.remember(holder, c.id, embedding)
     return IntakeResult(c, created=True)
 
 
-def _link_duplicates(s: Session, holder: ModelHolder, c: Complaint, embedding=None) -> None:
-    """Issue 7: link to an open cluster about the same problem. The complaint is already committed;
-    nothing that goes wrong here may lose it or fail the request."""
-    tracking_id = c.tracking_id  # read now: after a failed flush the session cannot load it
-    try:
-        from api.duplicates import service as duplicates
+@dataclass(frozen=True)
+class _Row:
+    data: ComplaintCreate
+    channel: str
+    payload: dict | None
+    now: dt.datetime
+    verify_due: dt.datetime
+    actor: str
+    scoped_key: str | None
+    digest: str
 
-        duplicates.on_intake(s, holder, c, embedding)
-    except Exception:
-        try:
-            s.rollback()
-        except Exception:
-            pass
-        log.exception("duplicate linking failed for %s", tracking_id)
+
+# Built once: a statement's construction and cache key cost more than running the insert.
+_COMPLAINTS, _CONTACTS, _SUGGESTIONS, _EVENTS = (t.__table__.insert() for t in (Complaint, ReporterContact,
+                                                                                Suggestion, Event))
+
+
+def _store(s: Session, r: _Row, link: duplicates.LinkPlan | None) -> Complaint:
+    """Write and commit; on failure roll back and forget the objects made here (an id can be handed out
+    again after a rollback, and the session must not think it still holds that row)."""
+    added: list = []
+    try:
+        c = _write(s, r, link, added)
+        s.commit()
+        return c
+    except BaseException:
+        s.rollback()
+        for obj in added:
+            if obj in s:
+                s.expunge(obj)
+        raise
+
+
+def _write(s: Session, r: _Row, link: duplicates.LinkPlan | None, added: list) -> Complaint:
+    """The complaint, its contact, its suggestion, its "received" event and its cluster link, as Core rows
+    on the session's transaction: the ORM's unit of work cost several times the inserts themselves on this
+    hottest write. The complaint and its suggestion are returned as persistent ORM objects, loaded."""
+    conn, data = s.connection(), r.data
+    sug = suggestion_fields(r.payload) if r.payload is not None else None
+    values = {
+        "tracking_id": new_tracking_id(), "title": data.title, "text": data.text, "channel": r.channel,
+        "confidentiality": data.confidentiality, "status": Status.RECEIVED.value, "agency_id": None,
+        "received_at": r.now, "verify_due": r.verify_due, "followup_due": None, "due_at": r.verify_due,
+        "band": sug and sug["agency_band"], "suggested_agency": sug and sug["top_agency"],
+        "hoax_probability": sug and sug["hoax_probability"], "idempotency_key": r.scoped_key,
+        "request_hash": r.digest, "submitted_by": r.actor, "created_at": r.now, "updated_at": r.now,
+        "version_id": 1,  # the mapper's optimistic lock counts from 1
+    }
+    cid = conn.execute(_COMPLAINTS, values).inserted_primary_key[0]
+    c = _persistent(s, Complaint(id=cid, **values), added)
+    reporter = data.reporter.given() if data.reporter else {}
+    if reporter:
+        conn.execute(_CONTACTS, {"complaint_id": cid, **reporter})
+    suggestions = []
+    if sug is not None:
+        sug |= {"complaint_id": cid, "created_at": r.now}
+        sid = conn.execute(_SUGGESTIONS, sug).inserted_primary_key[0]
+        suggestions.append(_persistent(s, Suggestion(id=sid, **sug), added))
+    set_committed_value(c, "suggestions", suggestions)
+    conn.execute(_EVENTS, {"complaint_id": cid, "type": "received", "from_status": None,
+                                    "to_status": c.status, "actor": r.actor,
+                                    "data": {"channel": r.channel, "classified": sug is not None}, "at": r.now})
+    if link is not None:
+        duplicates.write_link(conn, cid, c.status, link, duplicates.MODEL_ACTOR, r.now)
+    return c
+
+
+def _persistent(s: Session, obj, added: list):
+    """An object whose row was just inserted with Core, every column set: persistent in the session
+    without a query (relationships not set load on first use)."""
+    make_transient_to_detached(obj)
+    s.add(obj)
+    added.append(obj)
+    return obj

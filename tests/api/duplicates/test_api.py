@@ -104,10 +104,40 @@ def test_linking_failure_never_loses_the_complaint(client, verifier, monkeypatch
     def boom(*a, **k):
         raise RuntimeError("index broken")
 
-    monkeypatch.setattr(duplicates, "link_new", boom)
-    tid = _submit(client, verifier, LAMP_A)
-    c = _get(client, verifier, tid)
+    a = _submit(client, verifier, LAMP_A)
+    monkeypatch.setattr(duplicates, "_plan_link", boom)
+    b = _submit(client, verifier, LAMP_B)  # a repeat of `a`: it would be linked
+    c = _get(client, verifier, b)
     assert c["status"] == "received" and c["cluster_id"] is None and c["suggestion"] is not None
+    assert _get(client, verifier, a)["cluster_id"] is None
+
+
+def test_a_link_that_loses_a_race_stores_the_report_without_it(client, verifier, monkeypatch, caplog):
+    """Intake plans the link before it writes. If the report it joins is put in a cluster meanwhile (the plan
+    says "no cluster yet"), the insert conflicts: the new report is stored on its own, with its suggestion."""
+    from api.duplicates import service as duplicates
+
+    a = _submit(client, verifier, LAMP_A)
+    b = _submit(client, verifier, LAMP_B)
+    cluster = _get(client, verifier, a)["cluster_id"]
+    assert cluster is not None and _get(client, verifier, b)["cluster_id"] == cluster
+    real = duplicates._plan_link
+
+    def stale(*args, **kwargs):  # the plan as it was read before `a` joined its cluster
+        plan = real(*args, **kwargs)
+        assert plan is not None and plan.other_cluster_id == cluster
+        return duplicates.LinkPlan(plan.other_id, plan.other_tracking_id, plan.other_status, None,
+                                   plan.similarity, plan.evidence)
+
+    monkeypatch.setattr(duplicates, "_plan_link", stale)
+    third = LAMP_B + " Tolong segera."
+    resp = client.post("/api/v1/complaints", json={"text": third, "channel": "web"}, headers=verifier)
+    assert resp.status_code == 201, resp.json
+    c = _get(client, verifier, resp.json["tracking_id"])
+    assert c["cluster_id"] is None and c["suggestion"] is not None and c["text"] == third
+    assert "lost a race" in caplog.text
+    members = client.get(f"/api/v1/clusters/{cluster}", headers=verifier).json["members"]
+    assert sorted(m["tracking_id"] for m in members) == sorted([a, b])
 
 
 def test_related_validates_arguments(client, verifier):
@@ -134,3 +164,49 @@ def test_intake_links_with_the_embedding_classification_computed(client, verifie
     b = _submit(client, verifier, LAMP_B)
     assert _get(client, verifier, a)["cluster_id"] == _get(client, verifier, b)["cluster_id"] is not None
     assert embedded == []
+
+
+def test_catch_up_reads_every_month_of_the_window_once_and_uses_remembered_vectors(app, db_session, monkeypatch):
+    """One query covers all the window's months. A month with no reports is marked read up to the newest
+    id seen, so the next catch-up starts above it instead of reading the other months' rows again;
+    vectors remembered at intake are used (and taken out), not encoded again."""
+    import datetime as dt
+
+    from api import extensions
+    from api.duplicates import service as duplicates
+    from api.models import Complaint
+    from api.workflow import Status
+    from triage.suggest import Suggester
+
+    def report(i: int, text: str, at: dt.datetime) -> Complaint:
+        return Complaint(tracking_id=f"LPR-CATCH{i}", text=text, channel="web", confidentiality="public",
+                         status=Status.RECEIVED.value, received_at=at)
+
+    with app.app_context():
+        st = duplicates.store()
+        index, loaded = st.get(extensions.holder())
+        at = dt.datetime(2026, 3, 20, 9, tzinfo=dt.UTC)  # the window: February (no reports) and March
+        texts = [LAMP_A, LAMP_OTHER_STREET, OTHER_PROBLEM]
+        rows = [report(i, t, at - dt.timedelta(days=i)) for i, t in enumerate(texts)]
+        db_session.add_all(rows)
+        db_session.commit()
+        st.remember(loaded.version, rows[0].id, loaded.suggester.embed([texts[0]])[0])
+
+        encoded: list[str] = []
+        original = Suggester.embed
+        monkeypatch.setattr(Suggester, "embed", lambda self, ts: (encoded.extend(ts), original(self, ts))[1])
+        months = ["2026-02", "2026-03"]
+        assert duplicates.catch_up(db_session, index, loaded, months, known=st.pending(loaded.version)) == 3
+        assert encoded == texts[1:] and st.pending(loaded.version) == {}
+        newest = max(r.id for r in rows)
+        assert [index.high_water(m) for m in months] == [newest, newest]
+        found = index.search(loaded.suggester.embed([LAMP_B])[0], at, 30, k=3, months=months)
+        assert found[0].key == rows[0].id and {n.key for n in found} == {r.id for r in rows}
+
+        assert duplicates.catch_up(db_session, index, loaded, months) == 0
+        late = report(9, LAMP_B, at + dt.timedelta(days=1))
+        db_session.add(late)
+        db_session.commit()
+        encoded.clear()
+        assert duplicates.catch_up(db_session, index, loaded, months) == 1 and encoded == [LAMP_B]
+        assert [index.high_water(m) for m in months] == [late.id, late.id]
