@@ -48,7 +48,7 @@ class IndexStore:
                 self._pending, self._pending_version = {}, version
             self._pending[key] = vector
             while len(self._pending) > PENDING_LIMIT:  # never added (no search since): the catch-up encodes it
-                del self._pending[next(iter(self._pending))]
+                self._pending.pop(next(iter(self._pending)), None)
 
     def pending(self, version: str) -> dict:
         """The remembered vectors of this model version (catch_up takes out the ones it adds)."""

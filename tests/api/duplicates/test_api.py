@@ -210,3 +210,20 @@ def test_catch_up_reads_every_month_of_the_window_once_and_uses_remembered_vecto
         encoded.clear()
         assert duplicates.catch_up(db_session, index, loaded, months) == 1 and encoded == [LAMP_B]
         assert [index.high_water(m) for m in months] == [late.id, late.id]
+
+
+def test_remembered_vectors_are_bounded_and_kept_per_model_version(tmp_path, monkeypatch):
+    """Vectors of reports taken in wait for the next catch-up; a worker that takes in many without a
+    search keeps only the newest, and a new model version drops the old version's vectors."""
+    import numpy as np
+
+    from api.duplicates import index_store
+
+    monkeypatch.setattr(index_store, "PENDING_LIMIT", 3)
+    st = index_store.IndexStore(tmp_path)
+    for key in range(1, 6):
+        st.remember("v1", key, np.full(4, key, dtype=np.float32))
+    assert sorted(st.pending("v1")) == [3, 4, 5] and st.pending("v2") == {}
+    assert st.pending("v1")[4].tolist() == [4.0] * 4
+    st.remember("v2", 9, np.zeros(4, dtype=np.float32))
+    assert st.pending("v1") == {} and list(st.pending("v2")) == [9]
