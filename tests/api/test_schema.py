@@ -38,3 +38,43 @@ def test_unexpected_errors_are_json_500(client, verifier, monkeypatch):
     resp = client.get("/api/v1/complaints", headers=verifier)
     assert resp.status_code == 500 and resp.mimetype == "application/json"
     assert resp.json["error"]["code"] == "internal_error" and "bug" not in resp.json["error"]["message"]
+
+
+def test_the_migration_heads_read_without_alembic_are_alembics():
+    from alembic.script import ScriptDirectory
+
+    from api.db import alembic_config, migration_heads
+
+    assert migration_heads() == set(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
+
+
+def test_needs_upgrade_compares_the_database_revision_with_the_heads(tmp_path):
+    """Start-up checks the schema without importing alembic; it is imported only to migrate."""
+    from api.db import needs_upgrade, upgrade
+
+    url = f"sqlite:///{tmp_path / 'schema.db'}"
+    engine = create_engine(url)
+    assert needs_upgrade(engine)  # empty: no alembic_version table
+    upgrade(url, "0009")
+    assert needs_upgrade(engine)
+    upgrade(url)
+    assert not needs_upgrade(engine)
+    engine.dispose()
+
+
+def test_a_start_on_a_migrated_database_does_not_import_alembic(tmp_path, bundle_path, models_dir):
+    import os
+    import subprocess
+    import sys
+
+    from api.db import upgrade
+
+    url = f"sqlite:///{tmp_path / 'start.db'}"
+    upgrade(url)
+    env = dict(os.environ, TRIAGE_DATABASE_URL=url, TRIAGE_INSTANCE_PATH=str(tmp_path), TRIAGE_MODEL=str(bundle_path),
+               TRIAGE_MODELS_DIR=str(models_dir), TRIAGE_SECRET_KEY="test", TRIAGE_AUTO_MIGRATE="1")
+    script = ("import sys; from api import create_app; app = create_app({'RATE_LIMITS': False}); "
+              "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "[]"
