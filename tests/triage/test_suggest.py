@@ -57,17 +57,27 @@ def reference(sample_bundle):
 
 def test_served_suggestions_equal_the_sentence_transformers_and_scikit_learn_path(suggester, sample_bundle, reference):
     """Quality is unchanged by serving without torch and with the heads stacked: same candidates, same
-    probabilities (to the 4 decimals a suggestion carries), same bands, on the shipped sample data."""
+    probabilities to the 4 decimals a suggestion carries, on the shipped sample data.
+
+    The served embedding equals sentence-transformers' to 1e-6, not bit for bit, so a probability that
+    falls on a rounding boundary (0.05585...) may round to either neighbour: one unit of the last decimal
+    is allowed, nothing more (the issue allows 0.002)."""
     texts, probas = reference
     got = suggester.suggest(texts)
     heads = sample_bundle.model.heads_
+    unit = 1e-4 + 1e-9
     for name in ("agency", "category", "classification"):
         expected = heads[name].top_k(probas[name], suggester.top_k)
         for i, sg in enumerate(got):
-            assert [(c.label, c.probability) for c in getattr(sg, name).candidates] == \
-                   [(lab, round(p, 4)) for lab, p in expected[i]], (name, i)
+            served = getattr(sg, name).candidates
+            assert [c.label for c in served] == [lab for lab, _ in expected[i]], (name, i)
+            assert all(abs(c.probability - round(p, 4)) <= unit for c, (_, p) in zip(served, expected[i], strict=True)), \
+                (name, i)
     pos = list(heads["hoax"].classes_).index("hoaks")
-    assert [sg.hoax.probability for sg in got] == [round(float(p), 4) for p in probas["hoax"][:, pos]]
+    served = np.array([sg.hoax.probability for sg in got])
+    reference_p = np.round(probas["hoax"][:, pos].astype(float), 4)
+    assert np.abs(served - reference_p).max() <= unit
+    assert np.mean(served == reference_p) > 0.99  # boundary cases are rare: the paths agree, not just nearly
 
 
 def test_only_the_heads_asked_for_are_computed(suggester):
