@@ -94,17 +94,29 @@ def upgrade(url: str, revision: str = "head") -> None:
 
 
 def migration_heads() -> set[str]:
-    """The head revisions of the migration scripts, read from their ``revision`` and ``down_revision``
-    assignments: what alembic's ScriptDirectory reports, without importing alembic (a fifth of a second
-    at every start, only to learn that nothing is to be done)."""
+    """The head revisions of the migration scripts: read from their literal ``revision`` and
+    ``down_revision`` assignments, without importing alembic (a fifth of a second at every start, only
+    to learn that nothing is to be done); from alembic itself when a script is not that plain."""
     revisions, parents = set(), set()
-    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
-            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision") and node.value:
-                value = ast.literal_eval(node.value)
-                values = set(value) if isinstance(value, (tuple, list)) else {value} if value else set()
-                (revisions if target.id == "revision" else parents).update(values)
+    try:
+        for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+            if path.name.startswith((".#", "__init__")):  # the files alembic skips too
+                continue
+            found = {}
+            for node in ast.parse(path.read_text(encoding="utf-8")).body:
+                target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
+                if isinstance(target, ast.Name) and target.id in ("revision", "down_revision") and node.value:
+                    found[target.id] = ast.literal_eval(node.value)
+            if not isinstance(found.get("revision"), str):
+                raise ValueError(f"{path.name}: no literal revision")
+            revisions.add(found["revision"])
+            down = found.get("down_revision")
+            parents.update(down if isinstance(down, (tuple, list)) else [down] if down else [])
+    except (OSError, SyntaxError, ValueError) as exc:
+        log.info("reading the migration heads with alembic (%s)", exc)
+        from alembic.script import ScriptDirectory
+
+        return set(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
     return revisions - parents
 
 

@@ -17,6 +17,27 @@ SAVE_EVERY_SECONDS = 30.0
 PENDING_LIMIT = 4096  # vectors of reports taken in but not yet in the index (the next catch-up adds them)
 
 
+class PendingVectors:
+    """Vectors of reports taken in but not yet in the index, at most PENDING_LIMIT (the oldest go first:
+    a catch-up encodes what is missing). Shared by a worker's threads, under the store's lock."""
+
+    def __init__(self, version: str | None, lock: threading.Lock):
+        self.version, self._lock, self._vectors = version, lock, {}
+
+    def put(self, key: int, vector) -> None:  # the caller holds the lock
+        self._vectors[key] = vector
+        while len(self._vectors) > PENDING_LIMIT:
+            del self._vectors[next(iter(self._vectors))]
+
+    def pop(self, key: int, default=None):
+        with self._lock:
+            return self._vectors.pop(key, default)
+
+    def keys(self) -> list[int]:
+        with self._lock:
+            return list(self._vectors)
+
+
 class IndexStore:
     def __init__(self, root: Path, rule: MatchRule | None = None):
         self.root = Path(root)
@@ -25,8 +46,7 @@ class IndexStore:
         self._index: ShardedIndex | None = None
         self._version: str | None = None
         self._saved_at = 0.0
-        self._pending: dict[int, object] = {}
-        self._pending_version: str | None = None
+        self._pending = PendingVectors(None, self._lock)
 
     def get(self, holder: ModelHolder) -> tuple[ShardedIndex | None, Loaded | None]:
         loaded = holder.current
@@ -44,16 +64,14 @@ class IndexStore:
         """A report this process just stored, with its vector from the model ``version``: the next
         catch-up adds it to the index without encoding it again."""
         with self._lock:
-            if version != self._pending_version:
-                self._pending, self._pending_version = {}, version
-            self._pending[key] = vector
-            while len(self._pending) > PENDING_LIMIT:  # never added (no search since): the catch-up encodes it
-                self._pending.pop(next(iter(self._pending)), None)
+            if version != self._pending.version:
+                self._pending = PendingVectors(version, self._lock)
+            self._pending.put(key, vector)
 
-    def pending(self, version: str) -> dict:
-        """The remembered vectors of this model version (catch_up takes out the ones it adds)."""
+    def pending(self, version: str):
+        """The remembered vectors of this model version (catch_up pops the ones it adds)."""
         with self._lock:
-            return self._pending if version == self._pending_version else {}
+            return self._pending if version == self._pending.version else {}
 
     def maybe_save(self, force: bool = False) -> None:
         if self._index is None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -44,7 +45,6 @@ from triage.duplicates import (
     MatchRule,
     ShardedIndex,
     judge,
-    month_of,
     months_between,
     place_tokens,
 )
@@ -83,43 +83,47 @@ _NEWER = (select(Complaint.id, Complaint.title, Complaint.text, Complaint.receiv
           .order_by(Complaint.id).limit(bindparam("batch")))
 
 
-def catch_up(s: Session, index: ShardedIndex, loaded, months: list[str], batch: int = 2000,
-             known: dict | None = None) -> int:
-    """Add the complaints of these (consecutive) months that the index does not hold yet; returns how many.
-    ``known``: complaint id -> its embedding by this model, already computed (not encoded again); the
-    entries used are taken out of it.
+ENCODE_CHUNK = 64  # reports encoded at a time by a catch-up; a deadline is checked between chunks
+LINK_BUDGET_SECONDS = 1.0  # how long intake's catch-up may take before the report is stored unlinked
 
-    One query for all the months (above the lowest month's high-water mark), not one per month: this
-    runs before every search, so on every intake."""
+
+@dataclass
+class CatchUp:
+    added: int = 0
+    complete: bool = True  # False: stopped at the deadline; the newest reports are not in the index yet
+
+
+def catch_up(s: Session, index: ShardedIndex, loaded, months: list[str], batch: int = 2000,
+             known=None, deadline: float | None = None) -> CatchUp:
+    """Add the complaints of these months that the index does not hold yet (above each month's own mark).
+    ``known``: complaint id -> its embedding by this model, already computed (not encoded again); the
+    entries used are popped. ``deadline`` (time.monotonic()): stop between chunks once it has passed,
+    with the index holding an id-ordered prefix of each month, so the next catch-up goes on from there
+    (a new model's index is filled over several requests, not in one that outlasts the worker's timeout)."""
     known = {} if known is None else known
-    if not months:
-        return 0
-    high = {m: index.high_water(m) for m in months}
-    start, end = _month_range(months[0])[0], _month_range(months[-1])[1]
-    above, added = min(high.values()), 0
-    while True:
-        # Core on the session's connection: rows of columns need none of the ORM's per-call work.
-        rows = s.connection().execute(_NEWER, {"start": start, "end": end, "above": above, "batch": batch}).all()
-        if not rows:
-            break
-        above = rows[-1].id
-        new = [r for r in rows if r.id > high.get(month_of(r.received_at), 0)]
-        if new:
-            have = {r.id: v for r in new if (v := known.pop(r.id, None)) is not None}
-            todo = [r for r in new if r.id not in have]
-            if todo:
-                have.update(zip([r.id for r in todo], _embed(loaded, [join_title(r.text, r.title) for r in todo]),
-                                strict=True))
-            index.add([r.id for r in new], np.vstack([have[r.id] for r in new]), [r.received_at for r in new])
-            added += len(new)
-        if len(rows) < batch:
-            break
-    if above > min(high.values()):
-        # Every row of these months up to `above` has been seen: a month with no new rows (or none at
-        # all) need not be read from its old mark again.
-        for m in months:
-            index.mark_complete(m, above)
-    return added
+    out = CatchUp()
+    for month in months:
+        start, end = _month_range(month)
+        while True:
+            # Core on the session's connection: rows of columns need none of the ORM's per-call work.
+            rows = s.connection().execute(_NEWER, {"start": start, "end": end, "above": index.high_water(month),
+                                                   "batch": batch}).all()
+            for at in range(0, len(rows), ENCODE_CHUNK):
+                chunk = rows[at:at + ENCODE_CHUNK]
+                have = {r.id: v for r in chunk if (v := known.pop(r.id, None)) is not None}
+                todo = [r for r in chunk if r.id not in have]
+                if todo:
+                    have.update(zip([r.id for r in todo],
+                                    _embed(loaded, [join_title(r.text, r.title) for r in todo]), strict=True))
+                index.add([r.id for r in chunk], np.vstack([have[r.id] for r in chunk]),
+                          [r.received_at for r in chunk])
+                out.added += len(chunk)
+                if deadline is not None and time.monotonic() > deadline:
+                    out.complete = at + ENCODE_CHUNK >= len(rows) and len(rows) < batch and month == months[-1]
+                    return out
+            if len(rows) < batch:
+                break
+    return out
 
 
 @dataclass
@@ -136,13 +140,14 @@ def _window_months(at: dt.datetime, window_days: int, before_only: bool) -> list
 
 
 def _search(s: Session, st: IndexStore, index: ShardedIndex, loaded, vec, at: dt.datetime, window_days: int,
-            k: int, before_only: bool) -> list:
+            k: int, before_only: bool, deadline: float | None = None) -> tuple[list, bool]:
     """The k nearest reports to ``vec`` within the window, after bringing the index up to date (with the
-    vectors of reports this process took in, so they are not encoded again)."""
+    vectors of reports this process took in, so they are not encoded again); and whether it is up to date."""
     months = _window_months(at, window_days, before_only)
-    if catch_up(s, index, loaded, months, known=st.pending(loaded.version)):
-        st.maybe_save()
-    return index.search(vec, at, window_days, k=k, months=months)
+    done = catch_up(s, index, loaded, months, known=st.pending(loaded.version), deadline=deadline)
+    if done.added:
+        st.maybe_save(force=not done.complete)  # a partial fill is kept for the next request (and worker)
+    return index.search(vec, at, window_days, k=k, months=months), done.complete
 
 
 def _neighbours(s: Session, holder: ModelHolder, c: Complaint, window_days: int, k: int, before_only: bool):
@@ -151,7 +156,7 @@ def _neighbours(s: Session, holder: ModelHolder, c: Complaint, window_days: int,
     if index is None:
         return None, []
     [vec] = _embed(loaded, [full_text(c)])
-    found = _search(s, st, index, loaded, vec, c.received_at, window_days, k + 1, before_only)
+    found, _complete = _search(s, st, index, loaded, vec, c.received_at, window_days, k + 1, before_only)
     return st.rule, [n for n in found if n.key != c.id]
 
 
@@ -251,9 +256,15 @@ def _plan_link(s: Session, holder: ModelHolder, text: str, at: dt.datetime, embe
     if vec is None:
         [vec] = _embed(loaded, [text])
     rule = st.rule
+    found, complete = _search(s, st, index, loaded, vec, at, WINDOW_DAYS, 20, before_only=True,
+                              deadline=time.monotonic() + LINK_BUDGET_SECONDS)
+    if not complete:
+        # A cold index (a new model, a lost file) is filled a budget at a time: the report is stored now,
+        # unlinked, rather than after minutes of encoding (a verifier can still link it by hand).
+        log.info("the duplicate index is still filling; a new report is stored without looking for a duplicate")
+        return None
     floor = min(rule.min_similarity, rule.min_similarity_no_place)  # no pair below it is the same problem
-    found = [n for n in _search(s, st, index, loaded, vec, at, WINDOW_DAYS, 20, before_only=True)
-             if n.similarity >= floor]
+    found = [n for n in found if n.similarity >= floor]
     if not found:
         return None
     others = {r.id: r for r in s.connection().execute(_CANDIDATES, {"ids": [n.key for n in found], "until": at})}

@@ -15,7 +15,7 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -121,8 +121,17 @@ def intake(
         # The report it was to join was put in a cluster meanwhile by another request: store it on its own.
         log.warning("linking a new report to %s lost a race; stored without the link", link.other_tracking_id)
         c = _store(s, row, None)
+    except SQLAlchemyError:
+        if link is None:
+            raise
+        # The link must never cost the report: store it without (if the database is down, this fails too).
+        log.exception("writing the duplicate link failed; the report is stored without it")
+        c = _store(s, row, None)
     metrics.INTAKE.labels(channel, "classified" if payload is not None else "unclassified").inc()
-    duplicates.remember(holder, c.id, embedding)
+    try:
+        duplicates.remember(holder, c.id, embedding)
+    except Exception:  # a cache for the next catch-up: it encodes the report instead
+        log.exception("could not keep the new report's vector for the duplicate index")
     return IntakeResult(c, created=True)
 
 

@@ -78,3 +78,20 @@ def test_a_start_on_a_migrated_database_does_not_import_alembic(tmp_path, bundle
     out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_migration_script_that_is_not_plain_is_read_by_alembic(tmp_path, monkeypatch, caplog):
+    """A revision that is not a literal (or a script that does not parse) is left to alembic itself."""
+    from api import db
+
+    versions = tmp_path / "versions"
+    versions.mkdir()
+    (versions / "0001_a.py").write_text('revision = "0001"\ndown_revision = None\n')
+    (versions / "0002_b.py").write_text('revision = "00" + "02"\ndown_revision = "0001"\n')
+    (versions / ".#0003_lock.py").write_text("not python at all (") # an editor's lock file: skipped by both
+    monkeypatch.setattr(db, "MIGRATIONS_DIR", tmp_path)
+    caplog.set_level("INFO", logger="api.db")
+    assert db.migration_heads() == {"0002"} and "with alembic" in caplog.text
+    caplog.clear()
+    (versions / "0002_b.py").write_text('revision = "0002"\ndown_revision = "0001"\n')
+    assert db.migration_heads() == {"0002"} and "with alembic" not in caplog.text

@@ -166,10 +166,10 @@ def test_intake_links_with_the_embedding_classification_computed(client, verifie
     assert embedded == []
 
 
-def test_catch_up_reads_every_month_of_the_window_once_and_uses_remembered_vectors(app, db_session, monkeypatch):
-    """One query covers all the window's months. A month with no reports is marked read up to the newest
-    id seen, so the next catch-up starts above it instead of reading the other months' rows again;
-    vectors remembered at intake are used (and taken out), not encoded again."""
+def test_catch_up_reads_each_month_above_its_own_mark_and_uses_remembered_vectors(app, db_session, monkeypatch):
+    """Each month of the window is read above its own mark, so a report that commits late with a lower
+    id (an import's batch, on PostgreSQL's sequence) is still added; vectors remembered at intake are used
+    (and taken out), not encoded again."""
     import datetime as dt
 
     from api import extensions
@@ -179,37 +179,81 @@ def test_catch_up_reads_every_month_of_the_window_once_and_uses_remembered_vecto
     from triage.suggest import Suggester
 
     def report(i: int, text: str, at: dt.datetime) -> Complaint:
-        return Complaint(tracking_id=f"LPR-CATCH{i}", text=text, channel="web", confidentiality="public",
+        return Complaint(id=100 + i, tracking_id=f"LPR-CATCH{i}", text=text, channel="web", confidentiality="public",
                          status=Status.RECEIVED.value, received_at=at)
 
     with app.app_context():
         st = duplicates.store()
         index, loaded = st.get(extensions.holder())
-        at = dt.datetime(2026, 3, 20, 9, tzinfo=dt.UTC)  # the window: February (no reports) and March
-        texts = [LAMP_A, LAMP_OTHER_STREET, OTHER_PROBLEM]
-        rows = [report(i, t, at - dt.timedelta(days=i)) for i, t in enumerate(texts)]
-        db_session.add_all(rows)
+        at = dt.datetime(2026, 3, 20, 9, tzinfo=dt.UTC)  # the window: February and March
+        months = ["2026-02", "2026-03"]
+        march = [report(5, LAMP_A, at), report(6, OTHER_PROBLEM, at - dt.timedelta(days=1))]
+        db_session.add_all(march)
         db_session.commit()
-        st.remember(loaded.version, rows[0].id, loaded.suggester.embed([texts[0]])[0])
+        st.remember(loaded.version, march[0].id, loaded.suggester.embed([LAMP_A])[0])
 
         encoded: list[str] = []
         original = Suggester.embed
         monkeypatch.setattr(Suggester, "embed", lambda self, ts: (encoded.extend(ts), original(self, ts))[1])
-        months = ["2026-02", "2026-03"]
-        assert duplicates.catch_up(db_session, index, loaded, months, known=st.pending(loaded.version)) == 3
-        assert encoded == texts[1:] and st.pending(loaded.version) == {}
-        newest = max(r.id for r in rows)
-        assert [index.high_water(m) for m in months] == [newest, newest]
-        found = index.search(loaded.suggester.embed([LAMP_B])[0], at, 30, k=3, months=months)
-        assert found[0].key == rows[0].id and {n.key for n in found} == {r.id for r in rows}
+        done = duplicates.catch_up(db_session, index, loaded, months, known=st.pending(loaded.version))
+        assert (done.added, done.complete) == (2, True)
+        assert encoded == [OTHER_PROBLEM] and st.pending(loaded.version).keys() == []
+        assert [index.high_water(m) for m in months] == [0, march[1].id]
 
-        assert duplicates.catch_up(db_session, index, loaded, months) == 0
-        late = report(9, LAMP_B, at + dt.timedelta(days=1))
+        late = report(1, LAMP_OTHER_STREET, dt.datetime(2026, 2, 25, 9, tzinfo=dt.UTC))  # a lower id, committed later
         db_session.add(late)
         db_session.commit()
         encoded.clear()
-        assert duplicates.catch_up(db_session, index, loaded, months) == 1 and encoded == [LAMP_B]
-        assert [index.high_water(m) for m in months] == [late.id, late.id]
+        assert duplicates.catch_up(db_session, index, loaded, months).added == 1 and encoded == [LAMP_OTHER_STREET]
+        assert duplicates.catch_up(db_session, index, loaded, months).added == 0
+        found = index.search(loaded.suggester.embed([LAMP_B])[0], at, 30, k=3, months=months)
+        assert found[0].key == march[0].id and {n.key for n in found} == {late.id, *(r.id for r in march)}
+
+
+def test_a_cold_index_is_filled_a_budget_at_a_time_and_intake_does_not_wait_for_it(app, db_session, monkeypatch):
+    """A new model's index starts empty. Intake's catch-up stops at its time budget: the report is stored
+    unlinked at once, the part filled is kept, and once the index is complete duplicates are linked again."""
+    import datetime as dt
+
+    from api import extensions
+    from api.duplicates import service as duplicates
+    from api.models import Complaint, utcnow
+    from api.workflow import Status
+
+    monkeypatch.setattr(duplicates, "ENCODE_CHUNK", 1)
+    monkeypatch.setattr(duplicates, "LINK_BUDGET_SECONDS", 0.0)  # the deadline passes after every chunk
+    now = utcnow()
+    with app.app_context():
+        texts = [LAMP_A, OTHER_PROBLEM, LAMP_OTHER_STREET]
+        db_session.add_all([Complaint(tracking_id=f"LPR-COLD{i}", text=t, channel="web", confidentiality="public",
+                                      status=Status.RECEIVED.value, received_at=now - dt.timedelta(days=i + 1))
+                            for i, t in enumerate(texts)])
+        db_session.commit()
+        holder = extensions.holder()
+        index, _loaded = duplicates.store().get(holder)
+        plans = []
+        for _ in range(3):
+            plans.append(duplicates.plan_link(db_session, holder, LAMP_B, None, now))
+            db_session.rollback()
+        assert plans[:2] == [None, None] and len(index) == 3  # filled one report per request, then complete
+        assert plans[2] is not None and plans[2].other_tracking_id == "LPR-COLD0"
+
+
+def test_a_database_error_while_writing_the_link_stores_the_report_without_it(client, verifier, monkeypatch, caplog):
+    from sqlalchemy.exc import OperationalError
+
+    from api.duplicates import service as duplicates
+
+    a = _submit(client, verifier, LAMP_A)
+
+    def broken(*args, **kwargs):
+        raise OperationalError("INSERT INTO cluster_member", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(duplicates, "write_link", broken)
+    b = _submit(client, verifier, LAMP_B)
+    c = _get(client, verifier, b)
+    assert c["cluster_id"] is None and c["suggestion"] is not None and c["text"] == LAMP_B
+    assert _get(client, verifier, a)["cluster_id"] is None and "stored without it" in caplog.text
 
 
 def test_remembered_vectors_are_bounded_and_kept_per_model_version(tmp_path, monkeypatch):
@@ -223,7 +267,7 @@ def test_remembered_vectors_are_bounded_and_kept_per_model_version(tmp_path, mon
     st = index_store.IndexStore(tmp_path)
     for key in range(1, 6):
         st.remember("v1", key, np.full(4, key, dtype=np.float32))
-    assert sorted(st.pending("v1")) == [3, 4, 5] and st.pending("v2") == {}
-    assert st.pending("v1")[4].tolist() == [4.0] * 4
+    assert st.pending("v1").keys() == [3, 4, 5] and st.pending("v2") == {}
+    assert st.pending("v1").pop(4).tolist() == [4.0] * 4 and st.pending("v1").keys() == [3, 5]
     st.remember("v2", 9, np.zeros(4, dtype=np.float32))
-    assert st.pending("v1") == {} and list(st.pending("v2")) == [9]
+    assert st.pending("v1") == {} and st.pending("v2").keys() == [9]
