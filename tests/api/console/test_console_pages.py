@@ -385,3 +385,17 @@ def test_officer_records_followup_and_returns(officer_setup, seeded, db_session)
     assert c.status == "returned" and c.agency is None
     client.get("/console/petugas")  # shows the flash message naming it
     assert seeded[0] not in client.get("/console/petugas").get_data(as_text=True)
+
+
+def test_history_says_a_report_joined_a_cluster_without_naming_the_other_report(as_role, client, api_key, db_session):
+    """Intake links a repeat report to the first in one transaction; the history says so (the cluster's
+    number, not the other report's id or words: a reader of one report may not see the other)."""
+    text = "Lampu PJU di Jl. Kenari RT 04 Kel. Sukamaju mati total sudah 2 minggu.Mohon diperbaiki"
+    first = client.post("/api/v1/complaints", json={"text": text}, headers=api_key).json["tracking_id"]
+    second = client.post("/api/v1/complaints", json={"text": text + " segera"}, headers=api_key).json["tracking_id"]
+    verifier = as_role("verifier")
+    html = verifier.get(f"/console/aduan/{second}").get_data(as_text=True)
+    history = html[html.index("Riwayat"):]
+    cluster = _complaint(db_session, second).cluster_member.cluster_id
+    assert f"Digabung dengan aduan serupa (klaster {cluster})" in history and first not in history
+    assert "Aduan diterima" in history
