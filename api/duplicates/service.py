@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from flask import has_app_context
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, literal, select, union_all
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -81,6 +81,27 @@ _NEWER = (select(Complaint.id, Complaint.title, Complaint.text, Complaint.receiv
           .where(Complaint.received_at >= bindparam("start"), Complaint.received_at < bindparam("end"),
                  Complaint.id > bindparam("above"))
           .order_by(Complaint.id).limit(bindparam("batch")))
+_NEWER_BY_COUNT: dict[int, object] = {}
+
+
+def _newer_in_months(n: int):
+    """One statement for ``n`` months: each month's rows above its own mark (``_NEWER`` with the month's
+    parameters suffixed by its part number), tagged with that part. Intake checks the window's two or
+    three months on every request, and one statement costs a third of three: the database work is an
+    index range each, the rest was SQLAlchemy's per-statement overhead."""
+    stmt = _NEWER_BY_COUNT.get(n)
+    if stmt is None:
+        parts = []
+        for k in range(n):
+            part = (select(literal(k).label("part"), Complaint.id, Complaint.title, Complaint.text,
+                           Complaint.received_at)
+                    .where(Complaint.received_at >= bindparam(f"start{k}"), Complaint.received_at < bindparam(f"end{k}"),
+                           Complaint.id > bindparam(f"above{k}"))
+                    .order_by(Complaint.id).limit(bindparam(f"batch{k}")).subquery(f"m{k}"))
+            parts.append(select(part))  # a subquery each: SQLite takes ORDER BY and LIMIT only at the top of a union
+        union = union_all(*parts).subquery("newer")
+        stmt = _NEWER_BY_COUNT[n] = select(union).order_by(union.c.part, union.c.id)
+    return stmt
 
 
 ENCODE_CHUNK = 64  # reports encoded at a time by a catch-up; a deadline is checked between chunks
@@ -102,12 +123,13 @@ def catch_up(s: Session, index: ShardedIndex, loaded, months: list[str], batch: 
     (a new model's index is filled over several requests, not in one that outlasts the worker's timeout)."""
     known = {} if known is None else known
     out = CatchUp()
+    first = _first_rows(s, index, months, batch)
     for month in months:
         start, end = _month_range(month)
         while True:
             # Core on the session's connection: rows of columns need none of the ORM's per-call work.
-            rows = s.connection().execute(_NEWER, {"start": start, "end": end, "above": index.high_water(month),
-                                                   "batch": batch}).all()
+            rows = first.pop(month) if month in first else s.connection().execute(
+                _NEWER, {"start": start, "end": end, "above": index.high_water(month), "batch": batch}).all()
             for at in range(0, len(rows), ENCODE_CHUNK):
                 chunk = rows[at:at + ENCODE_CHUNK]
                 have = {r.id: v for r in chunk if (v := known.pop(r.id, None)) is not None}
@@ -124,6 +146,21 @@ def catch_up(s: Session, index: ShardedIndex, loaded, months: list[str], batch: 
             if len(rows) < batch:
                 break
     return out
+
+
+def _first_rows(s: Session, index: ShardedIndex, months: list[str], batch: int) -> dict[str, list]:
+    """Each month's first rows above its mark, from one statement (a month that fills ``batch`` is read on
+    month by month afterwards)."""
+    if len(months) < 2:
+        return {}
+    params = {}
+    for k, month in enumerate(months):
+        params[f"start{k}"], params[f"end{k}"] = _month_range(month)
+        params[f"above{k}"], params[f"batch{k}"] = index.high_water(month), batch
+    found: dict[str, list] = {month: [] for month in months}
+    for r in s.connection().execute(_newer_in_months(len(months)), params):
+        found[months[r.part]].append(r)
+    return found
 
 
 @dataclass

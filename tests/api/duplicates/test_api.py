@@ -210,6 +210,35 @@ def test_catch_up_reads_each_month_above_its_own_mark_and_uses_remembered_vector
         assert found[0].key == march[0].id and {n.key for n in found} == {late.id, *(r.id for r in march)}
 
 
+def test_catch_up_of_several_months_reads_on_past_a_full_first_batch(app, db_session):
+    """The window's months are first read in one statement; a month that fills the batch is read on by
+    itself, and every report of every month ends up in the index once, under its own month."""
+    import datetime as dt
+
+    from api import extensions
+    from api.duplicates import service as duplicates
+    from api.models import Complaint
+    from api.workflow import Status
+
+    texts = [LAMP_A, OTHER_PROBLEM, LAMP_OTHER_STREET, LAMP_B, OTHER_PROBLEM + " lagi"]
+    with app.app_context():
+        st = duplicates.store()
+        index, loaded = st.get(extensions.holder())
+        months = ["2026-04", "2026-05", "2026-06"]
+        rows = [Complaint(id=300 + i, tracking_id=f"LPR-MONTHS{i}", text=t, channel="web", confidentiality="public",
+                          status=Status.RECEIVED.value, received_at=dt.datetime(2026, 4 + i % 3, 10 + i, tzinfo=dt.UTC))
+                for i, t in enumerate(texts * 2)]  # April 4, May 3, June 3
+        db_session.add_all(rows)
+        db_session.commit()
+        done = duplicates.catch_up(db_session, index, loaded, months, batch=2)
+        assert (done.added, done.complete) == (len(rows), True)
+        assert [index.high_water(m) for m in months] == [309, 307, 308]
+        assert duplicates.catch_up(db_session, index, loaded, months, batch=2).added == 0
+        found = index.search(loaded.suggester.embed([LAMP_A])[0], dt.datetime(2026, 6, 30, tzinfo=dt.UTC), 90, k=20,
+                             months=months)
+        assert sorted(n.key for n in found) == [r.id for r in rows]
+
+
 def test_a_cold_index_is_filled_a_budget_at_a_time_and_intake_does_not_wait_for_it(app, db_session, monkeypatch):
     """A new model's index starts empty. Intake's catch-up stops at its time budget: the report is stored
     unlinked at once, the part filled is kept, and once the index is complete duplicates are linked again."""
