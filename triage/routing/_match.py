@@ -81,6 +81,7 @@ class PhraseIndex:
             if p:
                 by_first.setdefault(p[0], set()).add(p)
         self._by_first = {k: sorted(v, key=lambda p: (-len(p), p)) for k, v in by_first.items()}
+        self.first_words = frozenset(self._by_first)  # a scan skips the other words without a call
 
     def vocabulary(self) -> set[str]:
         return {w for ps in self._by_first.values() for p in ps for w in p}
@@ -104,15 +105,22 @@ class PhraseIndex:
 
     def longest(self, toks: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
         """Greedy left-to-right, longest match at each position, non-overlapping."""
-        out, i, n, first = [], 0, len(toks), self.first
+        # first() inlined: this runs over every word of every report, and most words start no phrase.
+        out, i, n, by_first = [], 0, len(toks), self._by_first
         while i < n:
-            p = first(toks, i)
-            if p is None:
+            ps = by_first.get(toks[i])
+            if ps:
+                for p in ps:
+                    if len(p) == 1 or tuple(toks[i:i + len(p)]) == p:
+                        out.append((i, i + len(p), p))
+                        i += len(p)
+                        break
+                else:
+                    i += 1
+            else:
                 i += 1
-                continue
-            out.append((i, i + len(p), p))
-            i += len(p)
         return out
+
 
     def all(self, toks: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
         by_first = self._by_first

@@ -193,6 +193,7 @@ class DirectoryPrior(ClassifierParamsMixin):
         self._term_weights = [np.fromiter(weights[t].values(), dtype=float) for t in self.terms_]
         self._term_owners = [frozenset(weights[t]) for t in self.terms_]
         self._phrases = PhraseIndex(t.parts[0] for t in self.terms_ if len(t.parts) == 1)
+        self._phrase_id = {t.parts[0]: k for k, t in enumerate(self.terms_) if len(t.parts) == 1}
         self._multi = [t for t in self.terms_ if len(t.parts) > 1]
         # Each multi-part term filed under its first part: a report only tries the terms it could complete.
         self._multi_by_first: dict[str, list[Term]] = defaultdict(list)
@@ -361,8 +362,9 @@ class DirectoryPrior(ClassifierParamsMixin):
         mentions: list[tuple[int, str]] = []
         rest = list(toks)
         i = 0
+        places, starting = self._places, self._places.first_words
         while i < len(toks):
-            variant = self._places.first(toks, i)
+            variant = places.first(toks, i) if toks[i] in starting else None
             if variant is None:
                 i += 1
                 continue
@@ -393,7 +395,8 @@ class DirectoryPrior(ClassifierParamsMixin):
         return hits, rest, mentions
 
     def _match_terms(self, toks: list[str]) -> list[int]:
-        found = [(self._term_id[Term((p,))], frozenset(range(s, e))) for s, e, p in self._phrases.longest(toks)]
+        phrase_id = self._phrase_id
+        found = [(phrase_id[p], frozenset(range(s, e))) for s, e, p in self._phrases.longest(toks)]
         if self._multi:
             spans = defaultdict(list)
             for s, e, p in self._parts_index.all(toks):
@@ -412,7 +415,8 @@ class DirectoryPrior(ClassifierParamsMixin):
         return sorted(k for k, _ in kept)
 
     def _evidence(self, text: str):
-        toks = [self._canon(t) for t in tokens(text)]
+        cache, canon = self._canon_cache, self._canon  # the cache read here: a call per word cost more
+        toks = [cache.get(t) or canon(t) for t in tokens(text)]
         hits, rest, mentions = self._place_hits(toks)
         terms = self._match_terms(rest)
         scores = np.zeros(len(self.classes_))

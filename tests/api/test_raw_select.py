@@ -1,0 +1,52 @@
+"""api.raw_select runs the API key lookup on a pooled DBAPI connection: the same rows, with the same
+Python types, as Connection.execute gives (on SQLite, where DateTime is stored as text, and on PostgreSQL)."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import bindparam, select
+
+from api import extensions
+from api.auth import _KEY_BY_HASH, hash_key
+from api.models import ApiKey
+from api.raw_select import RawSelect
+from api.services import accounts
+
+
+def test_rows_equal_those_of_connection_execute(app, db_session):
+    engine = extensions.engine(app)
+    _fresh, fresh_key = accounts.create_key(db_session, "fresh")
+    used, used_key = accounts.create_key(db_session, "used")
+    used.last_used_at = dt.datetime(2026, 11, 30, 8, 15, 2, 123456, tzinfo=dt.UTC)
+    db_session.commit()
+    accounts.revoke_key(db_session, "used")
+    stmt = _KEY_BY_HASH.stmt
+    for key in (fresh_key, used_key):
+        with engine.connect() as conn:
+            want = conn.execute(stmt, {"digest": hash_key(key)}).first()
+        got = _KEY_BY_HASH.first(engine, {"digest": hash_key(key)})
+        assert tuple(got) == tuple(want) and got._fields == tuple(want._fields)
+        assert [type(v) for v in got] == [type(v) for v in want]
+    got = _KEY_BY_HASH.first(engine, {"digest": hash_key(used_key)})
+    assert got.revoked_at is not None and got.last_used_at == used.last_used_at
+    assert _KEY_BY_HASH.first(engine, {"digest": hash_key("trg_unknown")}) is None
+    # the connection went back to the pool: as many checked out as before
+    assert engine.pool.checkedout() == 0
+
+
+def test_a_parameter_that_needs_converting_is_refused(app):
+    stmt = RawSelect(select(ApiKey.id).where(ApiKey.last_used_at > bindparam("since", type_=ApiKey.last_used_at.type)))
+    engine = extensions.engine(app)
+    if ApiKey.last_used_at.type.dialect_impl(engine.dialect).bind_processor(engine.dialect) is None:
+        pytest.skip(f"{engine.dialect.name} takes a datetime as it is")
+    with pytest.raises(ValueError, match="since"):
+        stmt.first(engine, {"since": dt.datetime(2026, 1, 1, tzinfo=dt.UTC)})
+
+
+def test_a_revoked_key_is_refused_on_its_next_request(client, db_session):
+    _row, key = accounts.create_key(db_session, "soon-revoked")
+    auth = {"Authorization": f"Bearer {key}"}
+    assert client.get("/api/v1/agencies", headers=auth).status_code == 200
+    accounts.revoke_key(db_session, "soon-revoked")
+    resp = client.get("/api/v1/agencies", headers=auth)
+    assert resp.status_code == 401 and resp.json["error"]["code"] == "invalid_credentials"
