@@ -17,6 +17,7 @@ import scipy.sparse as sp
 from triage.encoders.factory import encoder_from_config, make_encoder, sub_digests
 from triage.encoders.rows import leading_columns
 from triage.heads.hoax_cues import CUE_NAMES, cue_matrix
+from triage.rownorm import row_lengths
 from triage.text.normalizer import TextNormalizer
 
 log = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ class TriageModel:
         if sp.issparse(E):
             raise ValueError(f"the {self.encoder} encoder has no dense embedding to search with")
         E = np.asarray(E, dtype=np.float32).reshape(len(norm), -1)
-        n = np.linalg.norm(E, axis=1, keepdims=True)
+        n = row_lengths(E)
         n[n == 0] = 1.0
         return E / n
 
@@ -152,7 +153,7 @@ class TriageModel:
         else:
             E = np.asarray(X)
         E = E.astype(np.float32, copy=False)
-        n = np.linalg.norm(E, axis=1, keepdims=True)
+        n = row_lengths(E)
         n[n == 0] = 1.0
         return E / n
 

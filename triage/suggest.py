@@ -94,9 +94,10 @@ def _top_terms(X, i: int, coef: np.ndarray, offset: int, names: np.ndarray, n: i
     """Words whose TF-IDF value times the class weight pushed row ``i`` of ``X`` (CSR) most towards the class."""
     lo, hi = offset, offset + len(names)
     a, b = X.indptr[i], X.indptr[i + 1]
-    idx, data = X.indices[a:b], X.data[a:b]
-    sel = (idx >= lo) & (idx < hi)
-    cols, vals = idx[sel], data[sel]
+    idx = X.indices[a:b]
+    # A CSR row's columns are sorted: the word block is one run of them.
+    start, stop = np.searchsorted(idx, (lo, hi))
+    cols, vals = idx[start:stop], X.data[a + start:a + stop]
     if len(cols) == 0:
         return []
     contrib = vals * coef[cols]
@@ -284,6 +285,8 @@ class Suggester:
         known = np.array([bool(n.strip()) for n in norm], dtype=bool)
         block = self._word_block()
         sparse = sp.issparse(X)
+        if sparse and block is not None and not X.has_sorted_indices:
+            X.sort_indices()  # _top_terms reads a row's word block as one run of its sorted columns
         meta = {"name": self.bundle.name, "version": self.bundle.version}
         out = [Suggestion(model=dict(meta)) for _ in full]
         for name in ("agency", "category", "classification"):
@@ -309,7 +312,7 @@ class Suggester:
     def _hoax(self, model, proba: np.ndarray, X, i: int, cues: np.ndarray, known: bool, block,
               sparse: bool) -> HoaxSuggestion:
         head = model.heads_["hoax"]
-        pos = int(np.where(head.classes_ == HOAX)[0][0])
+        pos = self._class_index("hoax")[HOAX]
         p = float(proba[pos])
         th = head.thresholds_
         # auto: either side is as sure as the target precision; review: flagged or uncertain.

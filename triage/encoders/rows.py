@@ -81,6 +81,10 @@ def leading_columns(X, width: int) -> np.ndarray:
     if not sp.issparse(X):
         return np.asarray(X)[:, :width]
     X = X.tocsr()
+    if X.shape[0] == 1 and X.indptr[1] >= width and np.array_equal(X.indices[:width], np.arange(width)):
+        # One row that stores all its first `width` columns (the hybrid's dense block, zeros included):
+        # they are its first `width` entries.
+        return X.data[:width].reshape(1, width).copy()
     out = np.zeros((X.shape[0], width), dtype=X.dtype)
     rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
     keep = X.indices < width

@@ -19,6 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
+from triage.rownorm import row_lengths
+
+_FIRST = np.zeros(1, dtype=np.intp)  # the one segment of a single text, from its first id
+
 STATIC_MODULE = "sentence_transformers.sentence_transformer.modules.static_embedding.StaticEmbedding"
 WEIGHTS_FILE = "model.safetensors"
 TOKENIZER_FILE = "tokenizer.json"
@@ -116,6 +120,12 @@ class StaticEmbeddingRuntime:
             per_text = [self.word_ids(t) for t in texts]
         else:
             per_text = [self.tokenizer.encode(t, add_special_tokens=False).ids for t in texts]
+        if len(per_text) == 1 and per_text[0]:
+            # One report (a classify, an intake): the same sum of one segment, without the bookkeeping of many
+            # (add.reduce over axis 0 would add the rows in another order: not the same last bits).
+            ids = per_text[0]
+            out = np.add.reduceat(self.table[ids], _FIRST, axis=0) / np.float32(len(ids))
+            return out / np.maximum(row_lengths(out), np.float32(1e-12))
         lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=len(per_text))
         out = np.zeros((len(per_text), self.table.shape[1]), dtype=np.float32)
         filled = lengths > 0  # an empty bag stays zero, as in EmbeddingBag
@@ -125,5 +135,5 @@ class StaticEmbeddingRuntime:
             sums = np.add.reduceat(self.table[ids], starts, axis=0)
             out[filled] = sums / lengths[filled, None].astype(np.float32)
         # torch.nn.functional.normalize: x / max(||x||, 1e-12)
-        norms = np.maximum(np.linalg.norm(out, axis=1, keepdims=True), np.float32(1e-12))
+        norms = np.maximum(row_lengths(out), np.float32(1e-12))
         return out / norms

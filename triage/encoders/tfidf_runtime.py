@@ -39,7 +39,7 @@ def tfidf_rows(analyse: Callable[[str], list[str]], vocabulary: dict[str, int], 
     width = max(n_cols, 1)
     per_doc = [columns(doc) for doc in docs]
     if len(per_doc) == 1:  # one report: its columns counted alone, the same sorted columns and counts
-        cols, counts = np.unique(per_doc[0].astype(np.int64, copy=False), return_counts=True)
+        cols, counts = _counted(per_doc[0])
         ptr = np.array([0, len(cols)], dtype=np.int32)
         return _weighted(counts, cols.astype(np.int32), ptr, n_cols, dtype=dtype, idf=idf, sublinear_tf=sublinear_tf,
                          norm=norm, binary=binary)
@@ -53,6 +53,17 @@ def tfidf_rows(analyse: Callable[[str], list[str]], vocabulary: dict[str, int], 
     cols = (keys % width).astype(np.int32)
     return _weighted(counts, cols, ptr, n_cols, dtype=dtype, idf=idf, sublinear_tf=sublinear_tf, norm=norm,
                      binary=binary)
+
+
+def _counted(columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(columns, return_counts=True)``: one sort, then the runs' first values and lengths
+    (np.unique's own steps, without its argument handling, a third of the time for one report)."""
+    s = np.sort(columns.astype(np.int64, copy=False))
+    edge = np.empty(len(s) + 1, dtype=bool)
+    edge[0] = edge[-1] = True
+    np.not_equal(s[1:], s[:-1], out=edge[1:-1])
+    at = np.flatnonzero(edge)
+    return s[at[:-1]], np.diff(at)
 
 
 def _weighted(counts: np.ndarray, cols: np.ndarray, ptr: np.ndarray, n_cols: int, *, dtype, idf, sublinear_tf: bool,

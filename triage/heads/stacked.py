@@ -68,7 +68,9 @@ class StackedHeads:
             s = scores[:, self.slices[name]]
             if head.binary_:
                 p1 = platt_probability(s[:, 0], *head.platt_)
-                out[name] = np.column_stack([1 - p1, p1])
+                two = out[name] = np.empty((len(p1), 2))  # np.column_stack([1 - p1, p1]), without its checks
+                two[:, 0] = 1 - p1
+                two[:, 1] = p1
             else:
                 out[name] = softmax_with_temperature(s, head.temperature_)
         return out
