@@ -325,27 +325,34 @@ def remember(holder: ModelHolder, complaint_id: int, embedding) -> None:
 _CLUSTERS, _MEMBERS, _EVENTS = (t.__table__.insert() for t in (ComplaintCluster, ClusterMember, Event))
 
 
-def write_link(conn, complaint_id: int, status: str, plan: LinkPlan, actor: str, now: dt.datetime) -> int:
+def write_link(conn, complaint_id: int, status: str, plan: LinkPlan, actor: str, now: dt.datetime,
+               events: list[dict] | None = None) -> int:
     """Put a report (in no cluster yet) into the cluster of ``plan``'s report, or into a new cluster of the
     two, with a "cluster" event on each report whose history changes; returns the cluster id. Core rows
-    on the caller's connection and transaction (intake's, or a verifier's manual link)."""
+    on the caller's connection and transaction (intake's, or a verifier's manual link). ``events``: a
+    list the event rows are appended to, for the caller to insert with its own (intake writes all of a
+    report's events in one statement); without it they are inserted here."""
     cluster_id = plan.other_cluster_id
+    members, mine = [], []
     if cluster_id is None:
         cluster_id = conn.execute(_CLUSTERS, {"created_by": actor, "created_at": now}).inserted_primary_key[0]
-        conn.execute(_MEMBERS, {"cluster_id": cluster_id, "complaint_id": plan.other_id, "linked_to_id": None,
-                                         "similarity": None, "evidence": {}, "linked_by": actor, "linked_at": now})
-        conn.execute(_EVENTS, {"complaint_id": plan.other_id, "type": "cluster",
-                                        "from_status": plan.other_status, "to_status": plan.other_status,
-                                        "actor": actor, "data": {"cluster_id": cluster_id, "linked_to": None},
-                                        "at": now})
+        members.append({"cluster_id": cluster_id, "complaint_id": plan.other_id, "linked_to_id": None,
+                        "similarity": None, "evidence": {}, "linked_by": actor, "linked_at": now})
+        mine.append({"complaint_id": plan.other_id, "type": "cluster", "from_status": plan.other_status,
+                     "to_status": plan.other_status, "actor": actor,
+                     "data": {"cluster_id": cluster_id, "linked_to": None}, "at": now})
     sim = float(plan.similarity)
-    conn.execute(_MEMBERS, {"cluster_id": cluster_id, "complaint_id": complaint_id,
-                                     "linked_to_id": plan.other_id, "similarity": sim, "evidence": plan.evidence,
-                                     "linked_by": actor, "linked_at": now})
-    conn.execute(_EVENTS, {"complaint_id": complaint_id, "type": "cluster", "from_status": status,
-                                    "to_status": status, "actor": actor,
-                                    "data": {"cluster_id": cluster_id, "linked_to": plan.other_tracking_id,
-                                             "similarity": round(sim, 4)}, "at": now})
+    members.append({"cluster_id": cluster_id, "complaint_id": complaint_id, "linked_to_id": plan.other_id,
+                    "similarity": sim, "evidence": plan.evidence, "linked_by": actor, "linked_at": now})
+    mine.append({"complaint_id": complaint_id, "type": "cluster", "from_status": status, "to_status": status,
+                 "actor": actor, "data": {"cluster_id": cluster_id, "linked_to": plan.other_tracking_id,
+                                          "similarity": round(sim, 4)}, "at": now})
+    # Several rows of a table in one statement (the DBAPI's executemany), in the order they were made.
+    conn.execute(_MEMBERS, members)
+    if events is None:
+        conn.execute(_EVENTS, mine)
+    else:
+        events.extend(mine)
     return cluster_id
 
 

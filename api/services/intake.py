@@ -194,11 +194,11 @@ def _write(s: Session, r: _Row, link: duplicates.LinkPlan | None, added: list) -
         sid = conn.execute(_SUGGESTIONS, sug).inserted_primary_key[0]
         suggestions.append(_persistent(s, Suggestion(id=sid, **sug), added))
     set_committed_value(c, "suggestions", suggestions)
-    conn.execute(_EVENTS, {"complaint_id": cid, "type": "received", "from_status": None,
-                                    "to_status": c.status, "actor": r.actor,
-                                    "data": {"channel": r.channel, "classified": sug is not None}, "at": r.now})
+    events = [{"complaint_id": cid, "type": "received", "from_status": None, "to_status": c.status,
+               "actor": r.actor, "data": {"channel": r.channel, "classified": sug is not None}, "at": r.now}]
     if link is not None:
-        duplicates.write_link(conn, cid, c.status, link, duplicates.MODEL_ACTOR, r.now)
+        duplicates.write_link(conn, cid, c.status, link, duplicates.MODEL_ACTOR, r.now, events)
+    conn.execute(_EVENTS, events)  # the report's events (and the earlier report's, when linked) in one statement
     return c
 
 

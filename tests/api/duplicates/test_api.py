@@ -44,6 +44,12 @@ def test_a_repeat_report_joins_the_first_in_a_cluster(client, verifier, spec, ap
     assert _get(client, verifier, other_street)["cluster_id"] is None
     assert _get(client, verifier, other_problem)["cluster_id"] is None
     assert any(e["type"] == "cluster" for e in cb["history"])
+    # Both histories tell of the link, after each report's own "received" (intake writes the new report's
+    # events and the earlier report's cluster event in one statement, in that order).
+    for c in (ca, cb):
+        kinds = [e["type"] for e in c["history"]]
+        assert kinds.index("received") < kinds.index("cluster"), kinds
+        assert kinds.count("cluster") == 1, kinds
 
     rel = client.get(f"/api/v1/complaints/{b}/related", headers=verifier)
     assert rel.status_code == 200
