@@ -1,12 +1,13 @@
-"""A Core select run on a pooled DBAPI connection, for the read every API request makes.
+"""A Core select run on a DBAPI cursor, for the few reads on the hottest requests.
 
 ``Connection.execute`` spends about 25 us per statement on SQLAlchemy's own work (the compiled cache,
 the execution context, the result object): three times what SQLite takes to answer the API key lookup.
 ``RawSelect`` compiles its statement once per dialect, binds the parameters in the driver's style, and
 converts each column with its type's own result processor, so a ``DateTime`` comes back as
-``Connection.execute`` gives it, on SQLite as on PostgreSQL. The connection comes from the engine's pool
-and goes back to it (the pool's reset rolls the read back): pre-ping, fork safety and the pool's size
-apply as to every other statement.
+``Connection.execute`` gives it, on SQLite as on PostgreSQL. ``first`` borrows a connection from the
+engine's pool and gives it back (the pool's reset rolls the read back): pre-ping, fork safety and the
+pool's size apply as to every other statement. ``all`` reads on a SQLAlchemy connection the caller holds
+(a session's), inside its transaction.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections import namedtuple
 from typing import Any
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.sql import Select
 
 
@@ -26,8 +27,19 @@ class RawSelect:
         self._processors: dict[str, list] = {}  # dialect -> one result processor (or None) per column
 
     def first(self, engine: Engine, params: dict[str, Any]):
-        """The first row (a named tuple of the selected columns' keys), or None."""
-        dialect = engine.dialect
+        """The first row (a named tuple of the selected columns' keys), or None, on a pooled connection."""
+        dbapi_conn = engine.raw_connection()
+        try:
+            rows = self._run(dbapi_conn, engine.dialect, params, one=True)
+        finally:
+            dbapi_conn.close()  # back to the pool
+        return rows[0] if rows else None
+
+    def all(self, conn: Connection, params: dict[str, Any]) -> list:
+        """Every row, read on ``conn``'s DBAPI connection (in its transaction)."""
+        return self._run(conn.connection, conn.dialect, params, one=False)
+
+    def _run(self, dbapi_conn, dialect, params: dict[str, Any], one: bool) -> list:
         key = f"{dialect.name}+{dialect.driver}"
         compiled = self._sql.get(key)
         if compiled is None:  # a race here compiles twice, to the same answer
@@ -37,21 +49,18 @@ class RawSelect:
                 raise ValueError(f"RawSelect binds values as given; {converted} need converting on {key}")
             compiled = self._sql[key] = (c.string, tuple(c.positiontup) if c.positional else None)
         sql, order = compiled
-        dbapi_conn = engine.raw_connection()
+        cur = dbapi_conn.cursor()
         try:
-            cur = dbapi_conn.cursor()
-            try:
-                cur.execute(sql, params if order is None else tuple(params[k] for k in order))
-                raw = cur.fetchone()
-                processors = self._processors.get(key)
-                if processors is None and raw is not None:
-                    processors = self._processors[key] = [
-                        col.type.dialect_impl(dialect).result_processor(dialect, d[1])
-                        for col, d in zip(self.stmt.selected_columns, cur.description, strict=True)]
-            finally:
-                cur.close()
+            cur.execute(sql, params if order is None else tuple(params[k] for k in order))
+            raw = cur.fetchmany(1) if one else cur.fetchall()
+            processors = self._processors.get(key)
+            if processors is None and raw:
+                processors = self._processors[key] = [
+                    col.type.dialect_impl(dialect).result_processor(dialect, d[1])
+                    for col, d in zip(self.stmt.selected_columns, cur.description, strict=True)]
         finally:
-            dbapi_conn.close()  # back to the pool
-        if raw is None:
-            return None
-        return self._row(*(v if p is None else p(v) for p, v in zip(processors, raw, strict=True)))
+            cur.close()
+        row = self._row
+        if not raw or not any(processors):
+            return [row(*r) for r in raw]
+        return [row(*(v if p is None else p(v) for p, v in zip(processors, r, strict=True))) for r in raw]

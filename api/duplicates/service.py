@@ -33,6 +33,7 @@ from api.duplicates.models import ClusterMember, ComplaintCluster
 from api.model_holder import ModelHolder
 from api.models import Complaint, Event, utcnow
 from api.principal import Principal
+from api.raw_select import RawSelect
 from api.schemas import MAX_ID, DispositionCreate
 from api.services import decisions
 from api.services.errors import Conflict, Invalid, NotFound
@@ -260,12 +261,14 @@ class LinkPlan:
     evidence: dict
 
 
-# The columns the judgement reads and the other report's cluster, not whole complaints.
-_CANDIDATES = (select(Complaint.id, Complaint.tracking_id, Complaint.status, Complaint.title, Complaint.text,
-                      Complaint.received_at, ClusterMember.cluster_id)
-               .outerjoin(ClusterMember, ClusterMember.complaint_id == Complaint.id)
-               .where(Complaint.id.in_(bindparam("ids", expanding=True)),
-                      Complaint.received_at <= bindparam("until")))
+# The columns the judgement reads and the other report's cluster, not whole complaints: up to SEARCHED
+# ids in fixed parameters (the unused ones 0, no report's id), read on the session's DBAPI connection
+# (api.raw_select): the statement is compiled once, not expanded for each list.
+SEARCHED = 20  # neighbours intake looks at
+_CANDIDATES = RawSelect(select(Complaint.id, Complaint.tracking_id, Complaint.status, Complaint.title, Complaint.text,
+                               Complaint.received_at, ClusterMember.cluster_id)
+                        .outerjoin(ClusterMember, ClusterMember.complaint_id == Complaint.id)
+                        .where(Complaint.id.in_([bindparam(f"id{k}") for k in range(SEARCHED)])))
 
 
 def plan_link(s: Session, holder: ModelHolder, text: str, title: str | None, received_at: dt.datetime,
@@ -293,7 +296,7 @@ def _plan_link(s: Session, holder: ModelHolder, text: str, at: dt.datetime, embe
     if vec is None:
         [vec] = _embed(loaded, [text])
     rule = st.rule
-    found, complete = _search(s, st, index, loaded, vec, at, WINDOW_DAYS, 20, before_only=True,
+    found, complete = _search(s, st, index, loaded, vec, at, WINDOW_DAYS, SEARCHED, before_only=True,
                               deadline=time.monotonic() + LINK_BUDGET_SECONDS)
     if not complete:
         # A cold index (a new model, a lost file) is filled a budget at a time: the report is stored now,
@@ -304,7 +307,10 @@ def _plan_link(s: Session, holder: ModelHolder, text: str, at: dt.datetime, embe
     found = [n for n in found if n.similarity >= floor]
     if not found:
         return None
-    others = {r.id: r for r in s.connection().execute(_CANDIDATES, {"ids": [n.key for n in found], "until": at})}
+    ids = [n.key for n in found][:SEARCHED] + [0] * (SEARCHED - len(found))
+    # A report received after this one (a concurrent intake) is not an earlier report.
+    others = {r.id: r for r in _CANDIDATES.all(s.connection(), {f"id{k}": v for k, v in enumerate(ids)})
+              if r.received_at <= at}
     places = place_tokens(text)
     for n in found:  # best first
         o = others.get(n.key)

@@ -50,3 +50,25 @@ def test_a_revoked_key_is_refused_on_its_next_request(client, db_session):
     accounts.revoke_key(db_session, "soon-revoked")
     resp = client.get("/api/v1/agencies", headers=auth)
     assert resp.status_code == 401 and resp.json["error"]["code"] == "invalid_credentials"
+
+
+def test_all_reads_in_the_callers_transaction_with_the_same_rows(app, db_session):
+    """`all` runs on the session's own connection: it sees what the session wrote and has not committed,
+    and gives the rows (an outer join, a DateTime, a NULL) Connection.execute gives."""
+    from api.duplicates.service import _CANDIDATES, SEARCHED
+    from api.models import Complaint
+    from api.workflow import Status
+
+    at = dt.datetime(2026, 5, 4, 7, 30, 15, 250000, tzinfo=dt.UTC)
+    rows = [Complaint(id=700 + i, tracking_id=f"LPR-RAW{i}", text=f"Lampu jalan mati {i}", title=None if i else "Lampu",
+                      channel="web", confidentiality="public", status=Status.RECEIVED.value, received_at=at)
+            for i in range(3)]
+    db_session.add_all(rows)
+    db_session.flush()  # written in the session's transaction, not committed
+    params = {f"id{k}": (700 + k if k < 3 else 0) for k in range(SEARCHED)}
+    got = _CANDIDATES.all(db_session.connection(), params)
+    want = db_session.connection().execute(_CANDIDATES.stmt, params).all()
+    assert sorted(map(tuple, got)) == sorted(map(tuple, want)) and len(got) == 3
+    assert {r.received_at for r in got} == {at} and {r.cluster_id for r in got} == {None}
+    assert sorted(r.title for r in got if r.title) == ["Lampu"]
+    db_session.rollback()
