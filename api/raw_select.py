@@ -12,11 +12,25 @@ pool's size apply as to every other statement. ``all`` reads on a SQLAlchemy con
 
 from __future__ import annotations
 
+import contextlib
 from collections import namedtuple
 from typing import Any
 
+from sqlalchemy import exc
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.sql import Select
+
+
+@contextlib.contextmanager
+def _as_sqlalchemy_errors(dialect):
+    """The driver's errors as SQLAlchemy raises them from ``Connection.execute`` (an unreachable database
+    is a ``sqlalchemy.exc.OperationalError``, which the service answers with 503), without the bound
+    values (a key's digest, report ids)."""
+    base = dialect.loaded_dbapi.Error
+    try:
+        yield
+    except base as e:
+        raise exc.DBAPIError.instance(None, None, e, base, hide_parameters=True, dialect=dialect) from e
 
 
 class RawSelect:
@@ -28,16 +42,18 @@ class RawSelect:
 
     def first(self, engine: Engine, params: dict[str, Any]):
         """The first row (a named tuple of the selected columns' keys), or None, on a pooled connection."""
-        dbapi_conn = engine.raw_connection()
-        try:
-            rows = self._run(dbapi_conn, engine.dialect, params, one=True)
-        finally:
-            dbapi_conn.close()  # back to the pool
+        with _as_sqlalchemy_errors(engine.dialect):
+            dbapi_conn = engine.raw_connection()
+            try:
+                rows = self._run(dbapi_conn, engine.dialect, params, one=True)
+            finally:
+                dbapi_conn.close()  # back to the pool
         return rows[0] if rows else None
 
     def all(self, conn: Connection, params: dict[str, Any]) -> list:
         """Every row, read on ``conn``'s DBAPI connection (in its transaction)."""
-        return self._run(conn.connection, conn.dialect, params, one=False)
+        with _as_sqlalchemy_errors(conn.dialect):
+            return self._run(conn.connection, conn.dialect, params, one=False)
 
     def _run(self, dbapi_conn, dialect, params: dict[str, Any], one: bool) -> list:
         key = f"{dialect.name}+{dialect.driver}"

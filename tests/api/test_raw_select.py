@@ -72,3 +72,16 @@ def test_all_reads_in_the_callers_transaction_with_the_same_rows(app, db_session
     assert {r.received_at for r in got} == {at} and {r.cluster_id for r in got} == {None}
     assert sorted(r.title for r in got if r.title) == ["Lampu"]
     db_session.rollback()
+
+
+def test_a_driver_error_is_raised_as_sqlalchemy_raises_it_without_the_values(app):
+    """The service answers SQLAlchemy's errors (an unreachable database: 503); a driver's own exception
+    would be a 500. The bound values (a key's digest) are not in the message."""
+    from sqlalchemy import column, exc, table
+
+    engine = extensions.engine(app)
+    missing = RawSelect(select(column("x")).select_from(table("no_such_table")).where(column("x") == bindparam("v")))
+    with pytest.raises(exc.DBAPIError) as caught:
+        missing.first(engine, {"v": "secret-digest-value"})
+    assert "no_such_table" in str(caught.value) and "secret-digest-value" not in str(caught.value)
+    assert engine.pool.checkedout() == 0
