@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, make_transient_to_detached
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.attributes import instance_dict, set_committed_value
 
 from api import metrics
 from api.deadlines import DeadlinePolicy
@@ -184,7 +184,7 @@ def _write(s: Session, r: _Row, link: duplicates.LinkPlan | None, added: list) -
         "version_id": 1,  # the mapper's optimistic lock counts from 1
     }
     cid = conn.execute(_COMPLAINTS, values).inserted_primary_key[0]
-    c = _persistent(s, Complaint(id=cid, **values), added)
+    c = _persistent(s, Complaint, {"id": cid, **values}, added)
     reporter = data.reporter.given() if data.reporter else {}
     if reporter:
         conn.execute(_CONTACTS, {"complaint_id": cid, **reporter})
@@ -192,7 +192,7 @@ def _write(s: Session, r: _Row, link: duplicates.LinkPlan | None, added: list) -
     if sug is not None:
         sug |= {"complaint_id": cid, "created_at": r.now}
         sid = conn.execute(_SUGGESTIONS, sug).inserted_primary_key[0]
-        suggestions.append(_persistent(s, Suggestion(id=sid, **sug), added))
+        suggestions.append(_persistent(s, Suggestion, {"id": sid, **sug}, added))
     set_committed_value(c, "suggestions", suggestions)
     events = [{"complaint_id": cid, "type": "received", "from_status": None, "to_status": c.status,
                "actor": r.actor, "data": {"channel": r.channel, "classified": sug is not None}, "at": r.now}]
@@ -202,9 +202,13 @@ def _write(s: Session, r: _Row, link: duplicates.LinkPlan | None, added: list) -
     return c
 
 
-def _persistent(s: Session, obj, added: list):
-    """An object whose row was just inserted with Core, every column set: persistent in the session
-    without a query (relationships not set load on first use)."""
+def _persistent(s: Session, cls, values: dict, added: list):
+    """An object of ``cls`` whose row was just inserted with Core with ``values`` (every column): persistent
+    in the session without a query (relationships not set load on first use). The values are put in place
+    as a query's load puts them, without the constructor's change event per attribute (which cost as
+    much as the insert)."""
+    obj = cls._sa_class_manager.new_instance()
+    instance_dict(obj).update(values)
     make_transient_to_detached(obj)
     s.add(obj)
     added.append(obj)

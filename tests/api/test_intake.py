@@ -140,3 +140,31 @@ def test_simultaneous_retries_with_one_key_store_one_complaint(app, api_key, db_
     assert [r.status_code for r in results] == [201, 201]
     assert results[0].json["tracking_id"] == results[1].json["tracking_id"]
     assert db_session.scalar(select(func.count()).select_from(Complaint)) == 1
+
+
+def test_the_returned_complaint_is_a_loaded_object_that_updates_like_one(app, db_session):
+    """intake() hands back the rows it inserted with Core as persistent ORM objects: the same values as a
+    load from the database, no pending change, and a later change in the same session is an UPDATE that
+    passes the optimistic lock (version 1 -> 2)."""
+    from api.principal import Principal
+    from api.schemas import ComplaintCreate
+    from api.services.intake import intake
+    from api.workflow import Role
+
+    with app.test_request_context("/"):
+        result = intake(ComplaintCreate(**COMPLAINT), session=db_session,
+                        principal=Principal("key", 1, "tester", Role.SYSTEM), holder=extensions.holder(),
+                        deadlines=extensions.deadlines())
+        c = result.complaint
+        assert c in db_session and not db_session.dirty and not db_session.new
+        with extensions.sessionmaker()() as fresh:
+            loaded = fresh.get(Complaint, c.id)
+            for col in Complaint.__table__.columns:
+                assert getattr(c, col.key) == getattr(loaded, col.key), col.key
+            assert c.suggestions[0].payload == loaded.suggestions[0].payload
+        assert db_session.get(Complaint, c.id) is c
+        c.status = "need_info"
+        db_session.commit()
+        with extensions.sessionmaker()() as fresh:
+            row = fresh.get(Complaint, c.id)
+            assert (row.status, row.version_id) == ("need_info", 2)

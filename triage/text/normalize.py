@@ -106,7 +106,7 @@ def _normalize(text: str, slang: dict[str, str] | None, mask_pii: bool) -> str:
                 _drop_contact_lead_in(out)
             out.append(tok)
             continue
-        m = _REDUP.match(tok)
+        m = _REDUP.match(tok) if tok[-1] == "2" else None  # the pattern ends in "2": most words need no look
         word = m.group(1) if m else tok
         if slang:
             word = slang.get(word, word)
