@@ -41,3 +41,15 @@ def test_one_sparse_row_equals_scikit_learn(dtype):
         assert got.dtype == want.dtype and np.array_equal(got.data, want.data)
     empty = sp.csr_matrix((1, 50), dtype=dtype)
     assert l2_normalize(empty).nnz == 0
+
+
+def test_row_lengths_equal_numpys_norm_bit_for_bit():
+    from triage.rownorm import row_lengths
+
+    rng = np.random.default_rng(5)
+    for dtype in (np.float32, np.float64):
+        for shape in ((1, 256), (7, 256), (3, 1), (0, 4)):
+            X = (rng.normal(size=shape) * rng.lognormal(0, 3, size=(shape[0], 1))).astype(dtype)
+            want = np.linalg.norm(X, axis=1, keepdims=True)
+            got = row_lengths(X)
+            assert got.dtype == want.dtype and np.array_equal(got, want)

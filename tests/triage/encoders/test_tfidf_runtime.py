@@ -102,3 +102,15 @@ def test_char_wb_word_cache_is_bounded_and_exact_once_full():
     assert len(cache._cols) == 25
     assert np.array_equal(got.indices, want.indices) and np.array_equal(got.data, want.data)
     assert np.array_equal(runtime.rows(probe).data, want.data)  # the second pass reads the cache
+
+
+def test_one_documents_counts_equal_numpys_unique():
+    from triage.encoders.tfidf_runtime import _counted
+
+    rng = np.random.default_rng(3)
+    for n in (0, 1, 2, 7, 400):
+        cols = rng.integers(0, 60, n).astype(np.int32)
+        want = np.unique(cols.astype(np.int64), return_counts=True)
+        got = _counted(cols)
+        for g, w in zip(got, want, strict=True):
+            assert g.dtype == w.dtype and np.array_equal(g, w)
