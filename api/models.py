@@ -23,7 +23,7 @@ from sqlalchemy import (
     event,
 )
 from sqlalchemy import Enum as SAEnum
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 from api.workflow import USER_ROLES
 
@@ -38,6 +38,18 @@ FOLLOWUP_STATUSES = ("in_progress", "done", "not_our_authority")
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def month_number(at: dt.datetime) -> int:
+    """The UTC month of ``at`` as 202611: the duplicates index's monthly shard ("2026-11") as a number."""
+    at = at.astimezone(dt.UTC)
+    return at.year * 100 + at.month
+
+
+def _received_month(context) -> int:
+    # Core inserts too: a row given no month gets its received_at's (computed first when defaulted, as
+    # received_at comes before it in the table).
+    return month_number(context.get_current_parameters()["received_at"])
 
 
 class UTCDateTime(TypeDecorator):
@@ -127,6 +139,8 @@ class Complaint(Base):
         Index("ix_complaint_status_received", "status", "received_at"),
         Index("ix_complaint_agency_status", "agency_id", "status"),
         Index("ix_complaint_received_id", "received_at", "id"),
+        # The duplicates catch-up (api.duplicates.service): one month's rows above an id, on every intake.
+        Index("ix_complaint_month_id", "received_month", "id"),
         Index("ix_complaint_due", "due_at"),
         Index("ix_complaint_band", "band"),
         # The verifiers' queue (api.services.queue): walk one status by deadline; count bands per status.
@@ -143,6 +157,10 @@ class Complaint(Base):
     status: Mapped[str] = mapped_column(String(20))
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id"))  # current agency
     received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # received_at's UTC month (month_number), kept with it by the validator below and the default: "this
+    # month's rows above id N" is then one index range, where a received_at range read every newer row.
+    # Nullable only so that SQLite could add it without rebuilding the table; every write path sets it.
+    received_month: Mapped[int | None] = mapped_column(Integer, default=_received_month)
     verify_due: Mapped[dt.datetime | None]
     followup_due: Mapped[dt.datetime | None]
     # The deadline of the clock running in the current status (null when none runs):
@@ -173,6 +191,13 @@ class Complaint(Base):
     events: Mapped[list[Event]] = relationship(order_by="Event.id")
     cluster_member: Mapped[ClusterMember | None] = relationship(  # issue 7: its duplicate cluster, if any
         foreign_keys="ClusterMember.complaint_id", uselist=False, viewonly=True)
+
+    @validates("received_at")
+    def _keep_month(self, _key, value: dt.datetime) -> dt.datetime:
+        # A report back-dated through the ORM moves to its new month's shard (a bulk UPDATE would not).
+        if value is not None:
+            self.received_month = month_number(value)
+        return value
 
 
 class ReporterContact(Base):

@@ -23,7 +23,7 @@ from api import metrics
 from api.deadlines import DeadlinePolicy
 from api.duplicates import service as duplicates
 from api.model_holder import ModelHolder
-from api.models import Complaint, Event, ReporterContact, Suggestion, utcnow
+from api.models import Complaint, Event, ReporterContact, Suggestion, month_number, utcnow
 from api.principal import Principal
 from api.schemas import ClassifyItem, ComplaintCreate
 from api.services.classify import analyse
@@ -177,7 +177,7 @@ def _write(s: Session, r: _Row, link: duplicates.LinkPlan | None, added: list) -
     values = {
         "tracking_id": new_tracking_id(), "title": data.title, "text": data.text, "channel": r.channel,
         "confidentiality": data.confidentiality, "status": Status.RECEIVED.value, "agency_id": None,
-        "received_at": r.now, "verify_due": r.verify_due, "followup_due": None, "due_at": r.verify_due,
+        "received_at": r.now, "received_month": month_number(r.now), "verify_due": r.verify_due, "followup_due": None, "due_at": r.verify_due,
         "band": sug and sug["agency_band"], "suggested_agency": sug and sug["top_agency"],
         "hoax_probability": sug and sug["hoax_probability"], "idempotency_key": r.scoped_key,
         "request_hash": r.digest, "submitted_by": r.actor, "created_at": r.now, "updated_at": r.now,
