@@ -167,3 +167,10 @@ def prepare_database(app: Flask) -> None:
         if inspect(engine).has_table("agency"):
             with extensions.sessionmaker(app)() as s:
                 seed_reference_data(s)
+        if not needs_upgrade(engine):
+            from api.duplicates.service import fill_missing_months
+
+            with engine.begin() as conn:
+                filled = fill_missing_months(conn)
+            if filled:
+                log.warning("gave %d complaint(s) written without received_month their month", filled)

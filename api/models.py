@@ -42,14 +42,18 @@ def utcnow() -> dt.datetime:
 
 def month_number(at: dt.datetime) -> int:
     """The UTC month of ``at`` as 202611: the duplicates index's monthly shard ("2026-11") as a number."""
+    if at.tzinfo is None:  # as UTCDateTime: a naive time would be read as the server's local time
+        raise ValueError("naive datetime given for a UTC month")
     at = at.astimezone(dt.UTC)
     return at.year * 100 + at.month
 
 
-def _received_month(context) -> int:
+def _received_month(context) -> int | None:
     # Core inserts too: a row given no month gets its received_at's (computed first when defaulted, as
-    # received_at comes before it in the table).
-    return month_number(context.get_current_parameters()["received_at"])
+    # received_at comes before it in the table). A received_at that is an SQL expression (or None, which
+    # the NOT NULL refuses) gives no month here; api.duplicates.service.fill_missing_months fills it in.
+    at = context.get_current_parameters().get("received_at")
+    return month_number(at) if isinstance(at, dt.datetime) else None
 
 
 class UTCDateTime(TypeDecorator):

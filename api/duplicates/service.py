@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from flask import has_app_context
-from sqlalchemy import bindparam, literal, select, tuple_, union_all
+from sqlalchemy import Integer, bindparam, cast, extract, literal, select, tuple_, union_all, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -117,6 +118,20 @@ def _newer_in_months(n: int, row_values: bool):
         union = union_all(*parts).subquery("newer")
         stmt = _NEWER_BY_COUNT[n, row_values] = select(union).order_by(union.c.part, union.c.id)
     return stmt
+
+
+def fill_missing_months(conn: Connection) -> int:
+    """Give every complaint without ``received_month`` its received_at's month; the number filled in.
+
+    The catch-up reads by month, so a report without one is never indexed. This service always writes
+    it, but the previous release, still running after ``triage db upgrade`` added the column, does not
+    (nor does hand-written SQL): each start fills those in (one range of the month index when there are
+    none). received_at is naive UTC in the database; EXTRACT is strftime on SQLite."""
+    month = cast(extract("year", Complaint.received_at), Integer) * 100 + cast(extract("month", Complaint.received_at),
+                                                                               Integer)
+    done = conn.execute(update(Complaint).where(Complaint.received_month.is_(None)).values(received_month=month)
+                        .execution_options(synchronize_session=False))
+    return done.rowcount
 
 
 ENCODE_CHUNK = 64  # reports encoded at a time by a catch-up; a deadline is checked between chunks

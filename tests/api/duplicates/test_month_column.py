@@ -130,3 +130,63 @@ def test_the_catch_up_reads_one_range_of_the_month_index(db_url):
         with engine.begin() as conn:
             conn.execute(Complaint.__table__.delete().where(Complaint.tracking_id.like("LPR-PLAN%")))
         engine.dispose()
+
+
+def _old_release_insert(conn, tracking_id: str, at: dt.datetime) -> None:
+    """A report as the previous release writes it after `triage db upgrade` added the column: no month."""
+    conn.execute(text("INSERT INTO complaint (tracking_id, text, channel, confidentiality, status, received_at, "
+                      "created_at, updated_at, version_id) VALUES (:t, 'lampu mati', 'web', 'public', 'received', "
+                      ":at, :at, :at, 1)"), {"t": tracking_id, "at": at.astimezone(dt.UTC).replace(tzinfo=None)})
+
+
+def test_reports_written_without_a_month_get_it_and_are_then_indexed(db_url, db_session):
+    from api.duplicates.service import _first_rows, fill_missing_months
+
+    engine = create_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            _old_release_insert(conn, "LPR-NOMONTH1", dt.datetime(2026, 11, 30, 23, 59, tzinfo=dt.UTC))
+            _old_release_insert(conn, "LPR-NOMONTH2", dt.datetime(2027, 1, 1, 0, 0, 1, tzinfo=dt.UTC))
+            # received_at as an SQL expression: the Python default cannot know its month (no KeyError).
+            conn.execute(insert(Complaint).values(**_fields("LPR-NOMONTH3"), received_at=text("CURRENT_TIMESTAMP")))
+
+        class Marks:
+            def high_water(self, month):
+                return 0
+
+        def found():
+            rows = _first_rows(db_session, Marks(), ["2026-11", "2027-01"], 2000)
+            db_session.rollback()
+            return {m: [r.text for r in rs] for m, rs in rows.items()}
+
+        assert found() == {"2026-11": [], "2027-01": []}  # unseen by the catch-up, as the reviewer found
+        with engine.begin() as conn:
+            assert fill_missing_months(conn) == 3
+        with engine.begin() as conn:
+            assert fill_missing_months(conn) == 0
+        assert found() == {"2026-11": ["lampu mati"], "2027-01": ["lampu mati"]}
+        got = {c.tracking_id: c for c in db_session.scalars(select(Complaint).where(Complaint.tracking_id.like("LPR-NOMONTH%")))}
+        assert {t: c.received_month for t, c in got.items()} == {
+            "LPR-NOMONTH1": 202611, "LPR-NOMONTH2": 202701, "LPR-NOMONTH3": month_number(got["LPR-NOMONTH3"].received_at)}
+    finally:
+        with engine.begin() as conn:
+            conn.execute(Complaint.__table__.delete().where(Complaint.tracking_id.like("LPR-NOMONTH%")))
+        engine.dispose()
+
+
+def test_a_start_fills_in_the_months_the_previous_release_left_out(app_config, db_session):
+    from api import create_app
+
+    engine = create_engine(app_config["DATABASE_URL"])
+    with engine.begin() as conn:
+        _old_release_insert(conn, "LPR-OLDRELEASE", dt.datetime(2026, 11, 2, 8, tzinfo=dt.UTC))
+    engine.dispose()
+    create_app(app_config)
+    db_session.expire_all()
+    c = db_session.scalars(select(Complaint).where(Complaint.tracking_id == "LPR-OLDRELEASE")).one()
+    assert c.received_month == 202611
+
+
+def test_a_naive_time_has_no_utc_month():
+    with pytest.raises(ValueError, match="naive"):
+        month_number(dt.datetime(2026, 12, 1, 3))
