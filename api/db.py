@@ -156,18 +156,21 @@ def file_lock(path: Path):
 
 
 def prepare_database(app: Flask) -> None:
-    """Migrate (if AUTO_MIGRATE) and load reference data into empty tables."""
+    """Migrate (if AUTO_MIGRATE), load reference data into empty tables, and give complaints written without
+    received_month (by a release older than the schema) their month."""
     from api.services.reference import seed_reference_data
 
     engine = extensions.engine(app)
     with file_lock(Path(app.instance_path) / "migrate.lock"):
-        if app.config["AUTO_MIGRATE"] and needs_upgrade(engine):
+        behind = needs_upgrade(engine)
+        if app.config["AUTO_MIGRATE"] and behind:
             log.info("upgrading database schema")
             upgrade(str(engine.url.render_as_string(hide_password=False)))
+            behind = False
         if inspect(engine).has_table("agency"):
             with extensions.sessionmaker(app)() as s:
                 seed_reference_data(s)
-        if not needs_upgrade(engine):
+        if not behind:
             from api.duplicates.service import fill_missing_months
 
             with engine.begin() as conn:
