@@ -63,37 +63,46 @@ def _p90(values: list[float]) -> float:
 
 # -- in one process ---------------------------------------------------------------------------------------
 
-def inprocess(bundle: Path, rounds: int) -> dict:
+def request_kinds(bundle: Path, tmp: str):
+    """(app, calls): a fresh app on SQLite in ``tmp`` with an API key, and the four kinds of request the
+    benchmark interleaves, each sending the next of the sample texts."""
     from api import create_app, extensions
     from api.services import accounts
 
     texts = _texts()
+    app = create_app({"INSTANCE_PATH": tmp, "DATABASE_URL": f"sqlite:///{tmp}/bench.db", "MODEL_PATH": str(bundle),
+                      "MODELS_DIR": str(bundle.parent), "SECRET_KEY": "bench", "RATE_LIMITS": False,
+                      "BATCH_LIMIT": 100})
+    with extensions.sessionmaker(app)() as s:
+        _row, key = accounts.create_key(s, "bench")
+    auth = {"Authorization": f"Bearer {key}"}
+    client = app.test_client()
+    k = iter(range(10**9))
+
+    def text() -> str:
+        return texts[next(k) % len(texts)]
+
+    def healthz():
+        return client.get("/api/v1/healthz")
+
+    def classify():
+        return client.post("/api/v1/classify", json={"text": text()}, headers=auth)
+
+    def intake():
+        return client.post("/api/v1/complaints", json={"text": text(), "channel": "web"}, headers=auth)
+
+    def batch():
+        return client.post("/api/v1/classify", json={"items": [{"text": text()} for _ in range(100)]}, headers=auth)
+
+    return app, {"healthz": healthz, "classify": classify, "intake": intake, "batch100": batch}
+
+
+def inprocess(bundle: Path, rounds: int) -> dict:
+    from api import extensions
+
     with tempfile.TemporaryDirectory() as tmp:
-        app = create_app({"INSTANCE_PATH": tmp, "DATABASE_URL": f"sqlite:///{tmp}/bench.db", "MODEL_PATH": str(bundle),
-                          "MODELS_DIR": str(bundle.parent), "SECRET_KEY": "bench", "RATE_LIMITS": False,
-                          "BATCH_LIMIT": 100})
-        with extensions.sessionmaker(app)() as s:
-            _row, key = accounts.create_key(s, "bench")
-        auth = {"Authorization": f"Bearer {key}"}
-        client = app.test_client()
-        k = iter(range(10**9))
-
-        def text() -> str:
-            return texts[next(k) % len(texts)]
-
-        def healthz():
-            return client.get("/api/v1/healthz")
-
-        def classify():
-            return client.post("/api/v1/classify", json={"text": text()}, headers=auth)
-
-        def intake():
-            return client.post("/api/v1/complaints", json={"text": text(), "channel": "web"}, headers=auth)
-
-        def batch():
-            return client.post("/api/v1/classify", json={"items": [{"text": text()} for _ in range(100)]}, headers=auth)
-
-        calls = {"healthz": healthz, "classify": classify, "intake": intake, "batch100": batch}
+        app, calls = request_kinds(bundle, tmp)
+        healthz = calls["healthz"]
         for fn in calls.values():  # warm-up: first-use caches, the duplicates index
             for _ in range(3):
                 r = fn()

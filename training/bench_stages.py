@@ -59,32 +59,13 @@ def _wrap(times: dict, on: list, module: str, path: str, label: str) -> None:
 
 
 def run(bundle: Path, rounds: int) -> dict[str, dict[str, float]]:
-    from api import create_app, extensions
-    from api.services import accounts
-    from training.bench_serving import _texts
+    from api import extensions
+    from training.bench_serving import _texts, request_kinds
 
     texts = _texts()
     out: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        app = create_app({"INSTANCE_PATH": tmp, "DATABASE_URL": f"sqlite:///{tmp}/bench.db", "MODEL_PATH": str(bundle),
-                          "MODELS_DIR": str(bundle.parent), "SECRET_KEY": "bench", "RATE_LIMITS": False,
-                          "BATCH_LIMIT": 100})
-        with extensions.sessionmaker(app)() as s:
-            _row, key = accounts.create_key(s, "bench")
-        auth = {"Authorization": f"Bearer {key}"}
-        client = app.test_client()
-        k = iter(range(10**9))
-
-        def text() -> str:
-            return texts[next(k) % len(texts)]
-
-        calls = {
-            "healthz": lambda: client.get("/api/v1/healthz"),
-            "classify": lambda: client.post("/api/v1/classify", json={"text": text()}, headers=auth),
-            "intake": lambda: client.post("/api/v1/complaints", json={"text": text(), "channel": "web"}, headers=auth),
-            "batch100": lambda: client.post("/api/v1/classify", json={"items": [{"text": text()} for _ in range(100)]},
-                                            headers=auth),
-        }
+        app, calls = request_kinds(bundle, tmp)
         times: dict[str, list[int]] = {}
         on = [False]
         for module, path, label in STAGES:
